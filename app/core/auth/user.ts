@@ -1,0 +1,62 @@
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import type { Role } from './roles.js'
+
+const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
+
+/**
+ * A person who signs in. `partyId` is the BSC Party they act for; null for
+ * the BSC company's own staff (operators, admins).
+ */
+export default class User extends compose(BaseModel, AuthFinder) {
+  static table = 'core_users'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare email: string
+
+  @column()
+  declare fullName: string
+
+  @column({ serializeAs: null })
+  declare password: string
+
+  @column()
+  declare role: Role
+
+  @column()
+  declare partyId: string | null
+
+  @column({ serializeAs: null })
+  declare mfaSecret: string | null
+
+  @column.dateTime()
+  declare mfaEnabledAt: DateTime | null
+
+  @column({ serializeAs: null })
+  declare recoveryCodes: string | null
+
+  @column.dateTime()
+  declare lastLoginAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+
+  static accessTokens = DbAccessTokensProvider.forModel(User, {
+    table: 'core_access_tokens',
+    prefix: 'knt_',
+    expiresIn: '90 days',
+  })
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import adonisjs from '@adonisjs/vite/client'
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    adonisjs({
+      entryPoints: ['resources/js/app.ts'],
+      /* The SSR bundle needs its own entry, or it overwrites the client assets. */
+      serverEntryPoints: ['resources/js/ssr.ts'],
+      reload: ['resources/views/**/*.edge'],
+    }),
+  ],
+  resolve: {
+    alias: { '~/': `${import.meta.dirname}/resources/js/` },
+  },
+  server: { watch: { ignored: ['**/tmp/**', '**/build/**'] } },
+})
