@@ -10,6 +10,10 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/inertia/commands'),
+    () => import('#database/demo/commands'),
+    () => import('#customer/commands/main'),
+    () => import('#settlement/commands/main'),
+    () => import('#insights/commands/main'),
   ],
 
   providers: [
@@ -28,6 +32,7 @@ export default defineConfig({
     () => import('@adonisjs/inertia/inertia_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
   ],
 
   preloads: [() => import('#start/routes'), () => import('#start/kernel')],

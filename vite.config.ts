@@ -15,5 +15,9 @@ export default defineConfig({
   resolve: {
     alias: { '~/': `${import.meta.dirname}/resources/js/` },
   },
-  server: { watch: { ignored: ['**/tmp/**', '**/build/**'] } },
+  server: {
+    watch: { ignored: ['**/tmp/**', '**/build/**'] },
+    /* Tests render through Vite in-process: no HMR socket, so parallel runs never clash on its port. */
+    ...(process.env.NODE_ENV === 'test' ? { ws: false as const, hmr: false } : {}),
+  },
 })

@@ -1,0 +1,4 @@
+/**
+ * Public surface of the customer context: the only module other contexts may import.
+ */
+export {}

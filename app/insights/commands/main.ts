@@ -1,0 +1,11 @@
+import { ListLoader } from '@adonisjs/core/ace'
+import type { CommandMetaData } from '@adonisjs/core/types/ace'
+
+/**
+ * This folder's ace commands, registered in adonisrc.ts. Command files import
+ * their heavy dependencies inside run(), so listing commands stays cheap.
+ */
+const loader = new ListLoader([])
+
+export const getMetaData = () => loader.getMetaData()
+export const getCommand = (metaData: CommandMetaData) => loader.getCommand(metaData)
