@@ -6,10 +6,14 @@
 process.env.NODE_ENV = 'test'
 
 import 'reflect-metadata'
+import { mkdirSync } from 'node:fs'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
 import { appImporter, APP_ROOT } from './app_root.js'
 import { selectSuites } from '../tests/suite_selection.js'
+
+/* A fresh clone has no tmp/ (gitignored) for the SQLite file and screenshots. */
+mkdirSync(new URL('tmp/', APP_ROOT), { recursive: true })
 
 new Ignitor(APP_ROOT, { importer: appImporter })
   .tap((app) => {

@@ -9,7 +9,10 @@ const mailConfig = defineConfig({
   default: 'smtp',
   from: { address: env.get('MAIL_FROM', 'portal@kinnect.local'), name: 'Kinnect Open' },
   mailers: {
-    smtp: transports.smtp({ host: env.get('SMTP_HOST', 'localhost'), port: env.get('SMTP_PORT', 25) }),
+    smtp: transports.smtp({
+      host: env.get('SMTP_HOST', 'localhost'),
+      port: env.get('SMTP_PORT', 25),
+    }),
   },
 })
 

@@ -34,7 +34,12 @@ export const plugins: Config['plugins'] = [
   browserClient({
     runInSuites: ['browser'],
     launcher: (config) =>
-      chromium.launch({ ...config, executablePath: chromiumPath(), headless: true, args: chromiumArgs }),
+      chromium.launch({
+        ...config,
+        executablePath: chromiumPath(),
+        headless: true,
+        args: chromiumArgs,
+      }),
   }),
 ]
 

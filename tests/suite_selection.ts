@@ -12,7 +12,7 @@ export function selectSuites(argv: string[]): string[] {
   if (named.length > 0 && !named.includes('browser')) return argv
   if (named.includes('browser')) {
     console.error(
-      'The browser suite needs Chromium: install Debian\'s package (apt-get install -y chromium) or set CHROMIUM_PATH.'
+      "The browser suite needs Chromium: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH."
     )
     process.exit(1)
   }

@@ -14,6 +14,13 @@ export class SummaryReporter extends BaseReporter {
     if (!file || !this.runner) return
     const { aggregates } = this.runner.getSummary()
     mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, JSON.stringify({ passed: aggregates.passed, failed: aggregates.failed, total: aggregates.total }))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        passed: aggregates.passed,
+        failed: aggregates.failed,
+        total: aggregates.total,
+      })
+    )
   }
 }

@@ -14,7 +14,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '404': (error, { inertia }) => inertia.render('errors/not_found', { message: error.message }),
     '500..599': (error, { inertia }) =>
-      inertia.render('errors/server_error', { message: app.inProduction ? 'Something went wrong' : error.message }),
+      inertia.render('errors/server_error', {
+        message: app.inProduction ? 'Something went wrong' : error.message,
+      }),
   }
 
   async handle(error: unknown, ctx: HttpContext) {

@@ -10,7 +10,11 @@ export default class HealthController {
     const connection = db.primaryConnectionName
     try {
       await db.rawQuery('select 1')
-      database = { status: 'ok', connection, latencyMs: Math.round((performance.now() - started) * 100) / 100 }
+      database = {
+        status: 'ok',
+        connection,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      }
     } catch (error) {
       database = { status: 'down', connection, error: (error as Error).message }
     }

@@ -20,18 +20,18 @@ function easter(y: number): [number, number] {
   const a = y % 19
   const b = Math.floor(y / 100)
   const c = y % 100
-  const h =
-    (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((8 * b + 13) / 25)) / 3) + 15) % 30
+  const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3)
+  const h = (19 * a + b - Math.floor(b / 4) - g + 15) % 30
   const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7
   const m = Math.floor((a + 11 * h + 22 * l) / 451)
   return [Math.floor((h + l - 7 * m + 114) / 31), ((h + l - 7 * m + 114) % 31) + 1]
 }
 
-/** The n-th (n > 0) or last (n = -1) Monday of a month. */
-function monday(y: number, month: number, n: number): string {
-  const first = n > 0 ? 1 : new Date(Date.UTC(y, month, 0)).getUTCDate() - 6
-  for (let d = first; ; d++)
-    if (weekday(ymd(y, month, d)) === 1) return ymd(y, month, d + (n > 1 ? 7 * (n - 1) : 0))
+/** The first or last Monday of a month. */
+function monday(y: number, month: number, which: 'first' | 'last'): string {
+  let d = which === 'first' ? 1 : new Date(Date.UTC(y, month, 0)).getUTCDate() - 6
+  while (weekday(ymd(y, month, d)) !== 1) d++
+  return ymd(y, month, d)
 }
 
 /** Fixed-date holidays falling on a weekend move to the next weekday not already taken. */
@@ -53,9 +53,9 @@ function expectedHolidays(y: number): string[] {
     ...substituted([ymd(y, 1, 1)]),
     ymd(y, em, ed - 2),
     ymd(y, em, ed + 1),
-    monday(y, 5, 1),
-    monday(y, 5, -1),
-    monday(y, 8, -1),
+    monday(y, 5, 'first'),
+    monday(y, 5, 'last'),
+    monday(y, 8, 'last'),
     ...substituted([ymd(y, 12, 25), ymd(y, 12, 26)]),
   ]
   const oneOffs: Record<number, { drop?: string; add: string[] }> = {
