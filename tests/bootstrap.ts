@@ -9,6 +9,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { inertiaApiClient } from '@adonisjs/inertia/plugins/api_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { chromium } from 'playwright-core'
 import { chromiumPath } from './chromium.js'
 import { SummaryReporter } from './summary_reporter.js'
@@ -29,6 +30,7 @@ export const plugins: Config['plugins'] = [
   apiClient(),
   pluginAdonisJS(app),
   sessionApiClient(app),
+  shieldApiClient(),
   authApiClient(app),
   inertiaApiClient(app),
   browserClient({

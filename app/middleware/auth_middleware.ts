@@ -1,13 +1,43 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import type { Authenticators } from '@adonisjs/auth/types'
+import { errors } from '@adonisjs/auth'
+import { hasPendingMfa } from '#core/auth/sign_in_session'
 
-/** Denies unauthenticated requests: portal pages go to /login, JSON callers get 401. */
+/**
+ * Denies unauthenticated requests. A browser is sent to /login (or, halfway
+ * through an MFA sign-in, back to /login/mfa) and returns to the page it asked
+ * for afterwards; JSON callers get 401.
+ */
 export default class AuthMiddleware {
-  redirectTo = '/login'
+  async handle(
+    ctx: HttpContext,
+    next: NextFn,
+    options: { guards?: (keyof Authenticators)[] } = {}
+  ) {
+    const guards = options.guards ?? [ctx.auth.defaultGuard]
+    if (await ctx.auth.checkUsing(guards)) return next()
 
-  async handle(ctx: HttpContext, next: NextFn, options: { guards?: (keyof Authenticators)[] } = {}) {
-    await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
-    return next()
+    const wantsPage =
+      ctx.request.accepts(['html', 'json']) !== 'json' || ctx.request.header('x-inertia')
+    if (guards.includes('web') && wantsPage) {
+      const pending = hasPendingMfa(ctx.session)
+      /* Keep a more specific reason flashed earlier in this request (a signed-out stale session). */
+      if (!ctx.session.responseFlashMessages.has('error')) {
+        ctx.session.flash(
+          'error',
+          pending
+            ? 'Enter the code from your authenticator app to finish signing in.'
+            : 'Sign in to continue.'
+        )
+      }
+      return ctx.response
+        .redirect()
+        .withIntendedUrl()
+        .toPath(pending ? '/login/mfa' : '/login')
+    }
+    throw new errors.E_UNAUTHORIZED_ACCESS('Unauthorized access', {
+      guardDriverName: ctx.auth.use(guards[guards.length - 1]).driverName,
+    })
   }
 }

@@ -2,10 +2,14 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import BaseInertiaMiddleware from '@adonisjs/inertia/inertia_middleware'
 import { requiresMfa } from '#core/auth/roles'
+import { unreadCount } from '#core/notifications/notify'
 
-/** Props every portal page receives: the signed-in user, flash messages, errors. */
+/**
+ * Props every portal page receives: the signed-in user, their unread
+ * notifications (the bell), flash messages, errors.
+ */
 export default class InertiaMiddleware extends BaseInertiaMiddleware {
-  share(ctx: HttpContext) {
+  async share(ctx: HttpContext) {
     /* A page may render before session/auth ran (a 404, say): read them defensively. */
     const { session, auth } = ctx as Partial<HttpContext>
     const user = auth?.user
@@ -28,6 +32,9 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
             }
           : null
       ),
+      unreadNotifications: ctx.inertia.always(user ? await unreadCount(user.id) : 0),
+      /* Lets a form also work as a plain POST before the page has hydrated. */
+      csrfToken: ctx.inertia.always((ctx.request.csrfToken as string | undefined) ?? null),
     }
   }
 

@@ -12,9 +12,16 @@ export default class MfaMiddleware {
 
   async handle(ctx: HttpContext, next: NextFn) {
     const user = ctx.auth.user
-    if (user && ctx.auth.authenticatedViaGuard === 'web' && requiresMfa(user.role) && !user.mfaEnabledAt) {
+    if (
+      user &&
+      ctx.auth.authenticatedViaGuard === 'web' &&
+      requiresMfa(user.role) &&
+      !user.mfaEnabledAt
+    ) {
       if (ctx.request.accepts(['html', 'json']) === 'json' && !ctx.request.header('x-inertia')) {
-        return ctx.response.forbidden({ errors: [{ message: 'Multi-factor authentication must be set up first' }] })
+        return ctx.response.forbidden({
+          errors: [{ message: 'Multi-factor authentication must be set up first' }],
+        })
       }
       ctx.session.flash('error', 'Set up multi-factor authentication to continue.')
       return ctx.response.redirect(this.enrolRoute)

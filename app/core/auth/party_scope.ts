@@ -33,7 +33,11 @@ interface WhereQuery {
 }
 
 /** Restricts a query to the actor's party unless the actor sees all parties. */
-export function scopeToParty<Q extends WhereQuery>(query: Q, actor: PartyActor, column = 'party_id'): Q {
+export function scopeToParty<Q extends WhereQuery>(
+  query: Q,
+  actor: PartyActor,
+  column = 'party_id'
+): Q {
   if (seesAllParties(actor.role)) return query
   if (!actor.partyId) {
     query.whereRaw('1 = 0')
