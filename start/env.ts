@@ -35,6 +35,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),
 
+  CUSTOMER_UPLOADS_DIR: Env.schema.string.optional(),
+
   POOL_WORKERS: Env.schema.number.optional(),
   CHROMIUM_PATH: Env.schema.string.optional(),
 })

@@ -1,0 +1,31 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+/** A dated lead-time parameter (customer.md §3.3, §15). */
+export default class LeadTimeRule extends BaseModel {
+  static table = 'customer_lead_time_rules'
+
+  @column({ isPrimary: true })
+  declare id: number
+
+  @column()
+  declare kind: string
+
+  @column()
+  declare value: number
+
+  @column()
+  declare unit: 'working_days' | 'days' | 'months'
+
+  @column()
+  declare effectiveFrom: string
+
+  @column()
+  declare reference: string
+
+  @column()
+  declare setBy: number | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+}

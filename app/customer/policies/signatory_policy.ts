@@ -1,0 +1,23 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#core/auth/user'
+import { allowedBy } from './party_actor.js'
+
+/** Authorised signatories and portal access (customer.md §2.4, §6). */
+export default class SignatoryPolicy extends BasePolicy {
+  propose(user: User) {
+    return allowedBy(user, { assistant: true, operator: true, categoryA: true })
+  }
+
+  /** Cat A of the party, or the operator for a first Cat A; the action tells which applies. */
+  decide(user: User) {
+    return allowedBy(user, { operator: true, categoryA: true })
+  }
+
+  endDate(user: User) {
+    return allowedBy(user, { operator: true, categoryA: true })
+  }
+
+  inviteUser(user: User) {
+    return allowedBy(user, { categoryA: true })
+  }
+}
