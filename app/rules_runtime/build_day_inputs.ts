@@ -7,12 +7,18 @@
  */
 import type { DayRecords } from './day_records.js'
 import type { AcceptanceFrame, DayInputs, IdxArray } from './frames.js'
-import { CONSUMPTION, PRODUCTION } from './frames.js'
+import { CONSUMPTION, PRODUCTION, VIRTUAL_BALANCING } from './frames.js'
 import {
   periodStartUtc,
   periodsInDay,
   type PeriodMinutes,
 } from '../core/calendar/settlement_calendar.js'
+
+const ACCOUNT_TYPES: Record<string, number> = {
+  P: PRODUCTION,
+  C: CONSUMPTION,
+  VBA: VIRTUAL_BALANCING,
+}
 
 export class DayInputsError extends Error {
   readonly problems: string[]
@@ -55,10 +61,10 @@ export function buildDayInputs(records: DayRecords): DayInputs {
   accountRecords.forEach((account, i) => {
     const where = `accounts[${i}] (${account.accountId})`
     accountParty[i] = lookup(partyIndex, account.partyId, where, 'partyId', fail)
-    if (account.accountType !== 'P' && account.accountType !== 'C') {
-      fail(where, `accountType must be P or C, got ${JSON.stringify(account.accountType)}`)
+    if (!(account.accountType in ACCOUNT_TYPES)) {
+      fail(where, `accountType must be P, C or VBA, got ${JSON.stringify(account.accountType)}`)
     }
-    accountType[i] = account.accountType === 'C' ? CONSUMPTION : PRODUCTION
+    accountType[i] = ACCOUNT_TYPES[account.accountType]
     partyAccounts.set(`${account.partyId}/${account.accountType}`, i)
   })
 
@@ -79,8 +85,13 @@ export function buildDayInputs(records: DayRecords): DayInputs {
     const flag = unit.productionOrConsumptionFlag
     if (flag !== 'P' && flag !== 'C') fail(where, `productionOrConsumptionFlag must be P or C`)
     pcStatus[u] = flag === 'C' ? CONSUMPTION : PRODUCTION
-    const account = partyAccounts.get(`${unit.leadPartyId}/${flag}`)
-    if (account === undefined) fail(where, `lead party ${unit.leadPartyId} has no ${flag} account`)
+    // A VLP-only party holds one Virtual Balancing Account instead of Energy Accounts (P344).
+    const account =
+      partyAccounts.get(`${unit.leadPartyId}/${flag}`) ??
+      partyAccounts.get(`${unit.leadPartyId}/VBA`)
+    if (account === undefined) {
+      fail(where, `lead party ${unit.leadPartyId} has no ${flag} account (nor a VBA)`)
+    }
     leadAccount[u] = account ?? -1
     isInterconnector[u] = unit.isInterconnector ? 1 : 0
     tlf[u] = finite(unit.transmissionLossFactor, where, 'transmissionLossFactor', fail)

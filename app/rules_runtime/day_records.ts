@@ -13,8 +13,11 @@ export interface PartyRecord {
 export interface AccountRecord {
   accountId: string
   partyId: string
-  /** 'P' production, 'C' consumption */
-  accountType: 'P' | 'C'
+  /**
+   * 'P' production, 'C' consumption, 'VBA' the single Virtual Balancing Account
+   * a party registered only as a Virtual Lead Party holds instead (P344).
+   */
+  accountType: 'P' | 'C' | 'VBA'
 }
 
 export interface BmUnitRecord {

@@ -19,9 +19,10 @@ export type NumArray = Float64Array
 export type IdxArray = Int32Array
 export type FlagArray = Uint8Array
 
-/** P = 0, C = 1 (energy account type and BM Unit P/C status). */
+/** P = 0, C = 1 (energy account type and BM Unit P/C status); VBA = 2 (account type only). */
 export const PRODUCTION = 0
 export const CONSUMPTION = 1
+export const VIRTUAL_BALANCING = 2
 
 export interface BmUnitFrame {
   ids: string[]
@@ -39,7 +40,10 @@ export interface BmUnitFrame {
   tradingUnitCount: number
   /** TLF of the unit's zone and season for the day */
   tlf: NumArray
-  /** index into `accounts.ids` of the lead party's account matching pcStatus */
+  /**
+   * index into `accounts.ids` of the lead party's account matching pcStatus, or
+   * its Virtual Balancing Account when the party holds no Energy Accounts
+   */
   leadAccount: IdxArray
 }
 
@@ -47,7 +51,7 @@ export interface AccountFrame {
   ids: string[]
   /** index into `parties.ids` */
   party: IdxArray
-  /** PRODUCTION or CONSUMPTION */
+  /** PRODUCTION, CONSUMPTION or VIRTUAL_BALANCING */
   type: FlagArray
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { test } from '@japa/runner'
 import { buildDayInputs, DayInputsError } from '#rules_runtime/build_day_inputs'
 import type { DayRecords } from '#rules_runtime/day_records'
-import { CONSUMPTION, PRODUCTION } from '#rules_runtime/frames'
+import { CONSUMPTION, PRODUCTION, VIRTUAL_BALANCING } from '#rules_runtime/frames'
 
 const workedExample = (): DayRecords =>
   JSON.parse(
@@ -47,6 +47,27 @@ test.group('rules_runtime/build_day_inputs: frames', () => {
     assert.equal(tu[3], tu[2]) // T_GEN-1 and T_BATT-1 share TU-X
     assert.equal(inputs.bmUnits.tradingUnitCount, 3)
     assert.deepEqual([...inputs.bmUnits.tlf], [0.005, -0.02, 0, -0.01])
+  })
+
+  test('a VLP-only party credits its units to its Virtual Balancing Account', ({ assert }) => {
+    const records = workedExample()
+    records.parties.push({ partyId: 'V', partyName: 'Flex VLP' })
+    records.accounts.push({ accountId: 'V-VBA', partyId: 'V', accountType: 'VBA' })
+    records.bmUnits.push({
+      ...records.bmUnits[0],
+      elexonBmUnit: 'V__AFLEX001',
+      nationalGridBmUnit: null,
+      leadPartyId: 'V',
+      bmUnitType: 'V',
+      productionOrConsumptionFlag: 'C',
+    })
+    const inputs = buildDayInputs(records)
+    const vba = inputs.accounts.ids.indexOf('V-VBA')
+    assert.equal(inputs.accounts.type[vba], VIRTUAL_BALANCING)
+    assert.equal(inputs.bmUnits.leadAccount[inputs.bmUnits.ids.indexOf('V__AFLEX001')], vba)
+
+    records.accounts = records.accounts.filter((account) => account.accountId !== 'V-VBA')
+    assert.include(problemsOf(records).join('\n'), 'lead party V has no C account (nor a VBA)')
   })
 
   test('period-major metered volumes (NaN when absent) and CSR lists per (period, unit)', ({
@@ -207,7 +228,7 @@ test.group('rules_runtime/build_day_inputs: validation names the record', () => 
     [
       'a lead party without the account',
       (r) => (r.accounts = r.accounts.filter((a) => a.accountId !== 'B-C')),
-      'bmUnits[0] (2__BSUPC000): lead party B has no C account',
+      'bmUnits[0] (2__BSUPC000): lead party B has no C account (nor a VBA)',
     ],
     [
       'a time without Z',
