@@ -158,6 +158,22 @@ test.group('S2 acceptance_volumes', () => {
     assert.deepEqual(report.details?.acceptancesOutsideBands, ['T_A-1/9 P4'])
     assert.closeTo(report.indicators.volumeOutsideBands, 3, 1e-12)
   })
+
+  test('a level exactly on the outer band edge leaves no floating-point residue', ({ assert }) => {
+    const day = emptyDay(DATE, [{ id: 'T_A-1', party: 'A' }])
+    pn(day, 'T_A-1', 4, 100.3, 107.9)
+    pair(day, 'T_A-1', 4, 1, 12.1, 30, 20)
+    acceptance(day, 'T_A-1', 9, [
+      [4, 0, 112.4],
+      [4, 30, 120],
+    ])
+    const result = run(day, { until: 'acceptance_volumes' })
+    const rows = volumesOf(result, 4)
+    assert.lengthOf(rows, 1)
+    assert.closeTo(rows[0].offer, 6.05, 1e-9)
+    const report = result.report('acceptance_volumes')
+    assert.isUndefined(report.details?.acceptancesOutsideBands)
+  })
 })
 
 test.group('S3 period_unit_volumes', () => {
