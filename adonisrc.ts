@@ -35,7 +35,11 @@ export default defineConfig({
     () => import('@adonisjs/mail/mail_provider'),
   ],
 
-  preloads: [() => import('#start/routes'), () => import('#start/kernel')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#insights/listeners'),
+  ],
 
   tests: {
     suites: [
@@ -50,6 +54,7 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
     { pattern: 'rules/**/*.{yaml,md,json,csv}', reloadServer: false },
+    { pattern: 'app/**/*.{yaml,md}', reloadServer: true },
   ],
 
   hooks: {

@@ -1,4 +1,11 @@
 /**
  * Public surface of the insights context: the only module other contexts may import.
+ * Insights listens to `settlement:run_completed` and `customer:bm_unit_registered|changed`
+ * (app/insights/listeners.ts, a preload); other contexts never need to call it for that.
  */
-export {}
+export {
+  importDatasetFile,
+  ImportRefused,
+  type ImportSummary,
+} from './actions/import_dataset_file.js'
+export { ImportError } from './datasets/import_error.js'

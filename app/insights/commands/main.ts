@@ -1,11 +1,12 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import type { CommandMetaData } from '@adonisjs/core/types/ace'
+import InsightsImportCommand from './import_command.js'
 
 /**
  * This folder's ace commands, registered in adonisrc.ts. Command files import
  * their heavy dependencies inside run(), so listing commands stays cheap.
  */
-const loader = new ListLoader([])
+const loader = new ListLoader([InsightsImportCommand])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: CommandMetaData) => loader.getCommand(metaData)
