@@ -10,9 +10,10 @@ const loggerConfig = defineConfig({
       name: 'kinnect',
       level: env.get('LOG_LEVEL'),
       transport: {
+        /* stderr, so commands that print JSON (e.g. `settlement:run --json`) keep stdout clean. */
         targets: targets()
-          .pushIf(!app.inProduction, targets.pretty())
-          .pushIf(app.inProduction, targets.file({ destination: 1 }))
+          .pushIf(!app.inProduction, targets.pretty({ destination: 2 }))
+          .pushIf(app.inProduction, targets.file({ destination: 2 }))
           .toArray(),
       },
     },

@@ -2,10 +2,14 @@ import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import { ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { isPublicApi } from '#middleware/portal_only'
+import { problemBody } from '#insights/index'
 
 /**
  * Portal pages get Inertia error pages; JSON callers get `{errors:[{message}]}`.
- * The public Insights API formats its own 400s (Elexon's envelope) in its controllers.
+ * The public Insights API answers in Elexon's problem-details shape: its own
+ * errors render themselves; anything unexpected becomes a problem body here
+ * (that API runs without the Inertia middleware).
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction && !app.inTest
@@ -20,6 +24,14 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    const selfRendering = typeof (error as { handle?: unknown })?.handle === 'function'
+    if (isPublicApi(ctx) && !selfRendering) {
+      const status = Number((error as { status?: number })?.status) || 500
+      return ctx.response
+        .status(status)
+        .header('content-type', 'application/problem+json; charset=utf-8')
+        .send(JSON.stringify(problemBody(status, ctx.request.id())))
+    }
     return super.handle(error, ctx)
   }
 

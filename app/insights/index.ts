@@ -9,3 +9,4 @@ export {
   type ImportSummary,
 } from './actions/import_dataset_file.js'
 export { ImportError } from './datasets/import_error.js'
+export { problemBody } from './api/problem.js'
