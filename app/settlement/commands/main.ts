@@ -1,11 +1,22 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import type { CommandMetaData } from '@adonisjs/core/types/ace'
+import SettlementDiffCommand from './diff_command.js'
+import SettlementImportCommand from './import_command.js'
+import SettlementReplayCommand from './replay_command.js'
+import SettlementReportCommand from './report_command.js'
+import SettlementRunCommand from './run_command.js'
 
 /**
  * This folder's ace commands, registered in adonisrc.ts. Command files import
  * their heavy dependencies inside run(), so listing commands stays cheap.
  */
-const loader = new ListLoader([])
+const loader = new ListLoader([
+  SettlementImportCommand,
+  SettlementRunCommand,
+  SettlementReportCommand,
+  SettlementDiffCommand,
+  SettlementReplayCommand,
+])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: CommandMetaData) => loader.getCommand(metaData)
