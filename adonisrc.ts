@@ -43,7 +43,11 @@ export default defineConfig({
 
   tests: {
     suites: [
-      { name: 'unit', files: ['tests/unit/**/*.spec.ts', 'rules/**/tests/**/*.spec.ts'], timeout: 20000 },
+      {
+        name: 'unit',
+        files: ['tests/unit/**/*.spec.ts', 'rules/**/tests/**/*.spec.ts'],
+        timeout: 20000,
+      },
       { name: 'functional', files: ['tests/functional/**/*.spec.ts'], timeout: 60000 },
       { name: 'browser', files: ['tests/browser/**/*.spec.ts'], timeout: 120000 },
     ],

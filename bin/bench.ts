@@ -16,10 +16,14 @@ const benches = readdirSync(new URL('tests/benchmarks/', root))
 let failures = 0
 for (const file of benches) {
   console.log(`\n### ${file}`)
-  const result = spawnSync(process.execPath, ['--import=@poppinss/ts-exec', `tests/benchmarks/${file}`], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const result = spawnSync(
+    process.execPath,
+    ['--import=@poppinss/ts-exec', `tests/benchmarks/${file}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    }
+  )
   if (result.status !== 0) failures++
 }
 if (benches.length === 0) console.log('No benchmark matched.')

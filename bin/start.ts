@@ -12,7 +12,9 @@ import { join } from 'node:path'
 const root = new URL('../', import.meta.url).pathname
 const major = Number(process.versions.node.split('.')[0])
 if (major < 24) {
-  console.error(`Node ${process.versions.node} found; this app needs Node 24. Run it through npm (npm start),`)
+  console.error(
+    `Node ${process.versions.node} found; this app needs Node 24. Run it through npm (npm start),`
+  )
   console.error('which uses the Node 24 that `npm install` placed in node_modules/.bin.')
   process.exit(1)
 }
@@ -54,10 +56,16 @@ function newestMtime(dir: string): number {
 
 /** Client and SSR bundles exist and are newer than every front-end source. */
 function frontEndIsFresh(): boolean {
-  const manifests = ['public/assets/.vite/manifest.json', 'public/assets/server/.vite/manifest.json']
+  const manifests = [
+    'public/assets/.vite/manifest.json',
+    'public/assets/server/.vite/manifest.json',
+  ]
   if (!manifests.every((file) => existsSync(join(root, file)))) return false
   const built = Math.min(...manifests.map((file) => statSync(join(root, file)).mtimeMs))
-  return built >= Math.max(newestMtime(join(root, 'resources')), statSync(join(root, 'vite.config.ts')).mtimeMs)
+  return (
+    built >=
+    Math.max(newestMtime(join(root, 'resources')), statSync(join(root, 'vite.config.ts')).mtimeMs)
+  )
 }
 
 ensureEnvFile()
@@ -71,10 +79,14 @@ ace(['demo:seed'])
 
 if (!frontEndIsFresh()) {
   console.log('› Building the front end (client + server-side rendering)…')
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--app'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--app'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }
+  )
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
@@ -83,7 +95,9 @@ const server = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/serve
   cwd: root,
   stdio: 'inherit',
 })
-console.log(`\n  Kinnect Open is starting on ${url}\n  Demo logins: node ace demo:logins (printed below)\n`)
+console.log(
+  `\n  Kinnect Open is starting on ${url}\n  Demo logins: node ace demo:logins (printed below)\n`
+)
 ace(['demo:logins'])
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill(signal))

@@ -20,7 +20,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('core_access_tokens', (table) => {
       table.increments('id')
-      table.integer('tokenable_id').notNullable().unsigned().references('id').inTable('core_users').onDelete('CASCADE')
+      table
+        .integer('tokenable_id')
+        .notNullable()
+        .unsigned()
+        .references('id')
+        .inTable('core_users')
+        .onDelete('CASCADE')
       table.string('type').notNullable()
       table.string('name').nullable()
       table.string('hash').notNullable()
@@ -39,7 +45,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('core_password_reset_tokens', (table) => {
       table.increments('id')
-      table.integer('user_id').notNullable().unsigned().references('id').inTable('core_users').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .notNullable()
+        .unsigned()
+        .references('id')
+        .inTable('core_users')
+        .onDelete('CASCADE')
       table.string('token_hash', 128).notNullable().unique()
       table.timestamp('expires_at').notNullable()
       table.timestamp('used_at').nullable()

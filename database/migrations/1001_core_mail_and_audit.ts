@@ -30,7 +30,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('core_notifications', (table) => {
       table.increments('id')
-      table.integer('user_id').notNullable().unsigned().references('id').inTable('core_users').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .notNullable()
+        .unsigned()
+        .references('id')
+        .inTable('core_users')
+        .onDelete('CASCADE')
       table.string('title', 200).notNullable()
       table.text('body').notNullable()
       table.string('link', 300).nullable()

@@ -5,8 +5,21 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * market roles, energy accounts, BM Units and authorised signatories.
  */
 const AUTHORISATION_CATEGORIES: [string, string, string[]][] = [
-  ['A', 'Authorised persons and approvals', ['signatory_change', 'approve_draft', 'grant_portal_access', 'market_exit']],
-  ['B', 'Party, role and asset registration', ['role_registration', 'bm_unit_registration', 'metering_system_registration', 'trading_unit_registration']],
+  [
+    'A',
+    'Authorised persons and approvals',
+    ['signatory_change', 'approve_draft', 'grant_portal_access', 'market_exit'],
+  ],
+  [
+    'B',
+    'Party, role and asset registration',
+    [
+      'role_registration',
+      'bm_unit_registration',
+      'metering_system_registration',
+      'trading_unit_registration',
+    ],
+  ],
   ['C', 'Credit cover', ['credit_cover', 'credit_contacts']],
   ['D', 'Trading disputes and manifest errors', ['trading_dispute']],
   ['E', 'Notification agent appointments', ['ecvna_appointment', 'mvrna_appointment']],
@@ -34,7 +47,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('customer_party_roles', (table) => {
       table.increments('id')
-      table.string('party_id', 12).notNullable().references('party_id').inTable('customer_parties').onDelete('CASCADE')
+      table
+        .string('party_id', 12)
+        .notNullable()
+        .references('party_id')
+        .inTable('customer_parties')
+        .onDelete('CASCADE')
       table.string('role_code', 12).notNullable()
       table.string('status', 20).notNullable()
       table.string('effective_from', 10).notNullable()
@@ -45,7 +63,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('customer_energy_accounts', (table) => {
       table.increments('id')
-      table.string('party_id', 12).notNullable().references('party_id').inTable('customer_parties').onDelete('CASCADE')
+      table
+        .string('party_id', 12)
+        .notNullable()
+        .references('party_id')
+        .inTable('customer_parties')
+        .onDelete('CASCADE')
       table.string('account_id', 16).notNullable().unique()
       table.string('account_type', 3).notNullable()
       table.timestamp('created_at').notNullable()
@@ -55,7 +78,12 @@ export default class extends BaseSchema {
       table.increments('id')
       table.string('bm_unit_id', 16).notNullable()
       table.string('ngc_bm_unit_id', 16).nullable()
-      table.string('party_id', 12).notNullable().references('party_id').inTable('customer_parties').onDelete('CASCADE')
+      table
+        .string('party_id', 12)
+        .notNullable()
+        .references('party_id')
+        .inTable('customer_parties')
+        .onDelete('CASCADE')
       table.string('bm_unit_type', 2).notNullable()
       table.string('gsp_group_id', 2).nullable()
       table.string('fuel_type', 20).nullable()
@@ -81,9 +109,24 @@ export default class extends BaseSchema {
 
     this.schema.createTable('customer_signatory_authorisations', (table) => {
       table.increments('id')
-      table.string('party_id', 12).notNullable().references('party_id').inTable('customer_parties').onDelete('CASCADE')
-      table.integer('user_id').notNullable().unsigned().references('id').inTable('core_users').onDelete('CASCADE')
-      table.string('category', 2).notNullable().references('code').inTable('customer_authorisation_categories')
+      table
+        .string('party_id', 12)
+        .notNullable()
+        .references('party_id')
+        .inTable('customer_parties')
+        .onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .notNullable()
+        .unsigned()
+        .references('id')
+        .inTable('core_users')
+        .onDelete('CASCADE')
+      table
+        .string('category', 2)
+        .notNullable()
+        .references('code')
+        .inTable('customer_authorisation_categories')
       table.string('start_date', 10).notNullable()
       table.string('end_date', 10).nullable()
       table.string('status', 20).notNullable()

@@ -14,7 +14,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('settlement_accounts', (table) => {
       table.string('account_id', 16).primary()
-      table.string('party_id', 12).notNullable().references('party_id').inTable('settlement_parties').onDelete('CASCADE')
+      table
+        .string('party_id', 12)
+        .notNullable()
+        .references('party_id')
+        .inTable('settlement_parties')
+        .onDelete('CASCADE')
       table.string('account_type', 3).notNullable()
       table.index(['party_id'])
     })
@@ -23,7 +28,11 @@ export default class extends BaseSchema {
       table.increments('id')
       table.string('bm_unit_id', 16).notNullable()
       table.string('ngc_bm_unit_id', 16).nullable()
-      table.string('lead_party_id', 12).notNullable().references('party_id').inTable('settlement_parties')
+      table
+        .string('lead_party_id', 12)
+        .notNullable()
+        .references('party_id')
+        .inTable('settlement_parties')
       table.string('bm_unit_type', 2).notNullable()
       table.string('gsp_group_id', 2).nullable()
       table.string('trading_unit_id', 30).nullable()

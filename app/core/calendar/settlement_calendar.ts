@@ -72,7 +72,7 @@ export function parseSettlementPeriod(
 ): number {
   const count = periodsInDay(date, periodMinutes)
   const digits = typeof value === 'string' && /^\d+$/.test(value)
-  const period = typeof value === 'string' ? (digits ? Number(value) : NaN) : value
+  const period = typeof value === 'string' ? (digits ? Number(value) : Number.NaN) : value
   if (!Number.isInteger(period) || period < 1 || period > count) {
     throw new CalendarError(
       'settlementPeriod',
