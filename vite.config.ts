@@ -3,6 +3,8 @@ import vue from '@vitejs/plugin-vue'
 import adonisjs from '@adonisjs/vite/client'
 
 export default defineConfig({
+  /* The server's .env is not for the browser bundle (no VITE_ variables are used). */
+  envDir: false,
   plugins: [
     vue(),
     adonisjs({
