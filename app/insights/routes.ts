@@ -155,3 +155,43 @@ router
   .prefix('/api/v1/insights/remit')
   .as('insights.remit')
   .use([middleware.auth({ guards: ['web', 'api'] }), middleware.mfa()])
+
+/*
+| The public Insights website (no login) under /insights; publishing REMIT messages needs a
+| party user. Pages are server-rendered; charts draw on the client from the rows the page carries.
+*/
+const ChartPagesController = () => import('#insights/website/controllers/chart_pages_controller')
+const ChartDownloadsController = () =>
+  import('#insights/website/controllers/chart_downloads_controller')
+const BmUnitPagesController = () => import('#insights/website/controllers/bm_unit_pages_controller')
+const DataRequestsController = () =>
+  import('#insights/website/controllers/data_requests_controller')
+const RemitPagesController = () => import('#insights/website/controllers/remit_pages_controller')
+
+router
+  .group(() => {
+    router.get('/', [ChartPagesController, 'index']).as('index')
+    router.get('/generation', [ChartPagesController, 'generation']).as('generation')
+    router.get('/system-prices', [ChartPagesController, 'systemPrices']).as('system_prices')
+    router.get('/stack', [ChartPagesController, 'stack']).as('stack')
+    router.get('/demand', [ChartPagesController, 'demand']).as('demand')
+    router.get('/analysis', [ChartPagesController, 'analysis']).as('analysis')
+    router.get('/charts/:chart/download', [ChartDownloadsController, 'show']).as('chart_download')
+    router.get('/bmunits', [BmUnitPagesController, 'index']).as('bm_units')
+    router.get('/bmunits/:bmUnit', [BmUnitPagesController, 'show']).as('bm_unit')
+    router.get('/requests', [DataRequestsController, 'page']).as('requests')
+    router.get('/requests/check', [DataRequestsController, 'check']).as('requests_check')
+    router.get('/requests/download', [DataRequestsController, 'download']).as('requests_download')
+    router.get('/remit', [RemitPagesController, 'index']).as('remit')
+    router
+      .group(() => {
+        router.get('/remit/new', [RemitPagesController, 'create']).as('remit_new')
+        router.post('/remit', [RemitPagesController, 'store']).as('remit_store')
+        router.get('/remit/:mrid/revise', [RemitPagesController, 'edit']).as('remit_edit')
+        router.post('/remit/:mrid/revisions', [RemitPagesController, 'revise']).as('remit_revise')
+      })
+      .use([middleware.auth(), middleware.mfa()])
+    router.get('/remit/:mrid', [RemitPagesController, 'show']).as('remit_show')
+  })
+  .prefix('/insights')
+  .as('insights.web')

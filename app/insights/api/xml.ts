@@ -22,7 +22,8 @@ export function escapeXml(text: string): string {
   return out
 }
 
-function element(name: string, value: unknown, out: string[]) {
+/** Appends the element for one value (objects by member, lists as <item>) to `out`. */
+export function element(name: string, value: unknown, out: string[]) {
   if (value === null || value === undefined) {
     out.push(`<${name} nil="true"/>`)
   } else if (Array.isArray(value)) {

@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import { assertPartyAccess, RecordNotFoundException } from '#core/auth/party_scope'
 import { submitRemitMessage } from '#insights/actions/submit_remit_message'
 import * as remit from '#insights/remit/remit_queries'
@@ -31,18 +30,7 @@ export default class RemitSubmissionsController {
   /** What the submission form offers: the vocabularies and the party's own BM Units. */
   async options({ auth, response }: HttpContext) {
     const user = auth.getUserOrFail()
-    const units = user.partyId
-      ? await db.from('insights_rows').where({ dataset: 'BMUNITS', run_id: 0 }).select('payload')
-      : []
-    const assets = units
-      .map((row) => JSON.parse(row.payload))
-      .filter((unit) => unit.leadPartyId === user.partyId)
-      .map((unit) => ({
-        assetId: unit.elexonBmUnit,
-        name: unit.bmUnitName,
-        fuelType: unit.fuelType,
-        generationCapacity: unit.generationCapacity,
-      }))
+    const assets = user.partyId ? await remit.partyAssets(user.partyId) : []
     return response.json({
       messageTypes: MESSAGE_TYPES,
       eventTypes: EVENT_TYPES,

@@ -14,6 +14,8 @@ export interface FuelType {
   name: string
   outturn: boolean
   interconnector: boolean
+  /** Chart colour (#rrggbb) on the website. */
+  color: string
 }
 
 export interface Registry {
@@ -61,11 +63,19 @@ function loadFuelTypes(): Map<string, FuelType> {
         `${entry.code} appears twice`
       )
     }
+    if (typeof entry.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(entry.color)) {
+      throw new DefinitionError(
+        'fuel_types.yaml',
+        `fuelTypes[${index}].color`,
+        'must be a #rrggbb colour'
+      )
+    }
     map.set(entry.code, {
       code: entry.code,
       name: String(entry.name ?? entry.code),
       outturn: entry.outturn === true,
       interconnector: entry.interconnector === true,
+      color: entry.color.toLowerCase(),
     })
   })
   return map

@@ -111,3 +111,20 @@ export async function partyMessages(partyId: string | null): Promise<RemitRow[]>
   const rows = await query
   return rows.map(toRow)
 }
+
+/** The BM Units a party leads (BMUNITS reference rows), as REMIT assets it may report on. */
+export async function partyAssets(partyId: string) {
+  const units = await db
+    .from('insights_rows')
+    .where({ dataset: 'BMUNITS', run_id: 0 })
+    .select('payload')
+  return units
+    .map((row) => JSON.parse(row.payload))
+    .filter((unit) => unit.leadPartyId === partyId)
+    .map((unit) => ({
+      assetId: unit.elexonBmUnit as string,
+      name: (unit.bmUnitName ?? null) as string | null,
+      fuelType: (unit.fuelType ?? null) as string | null,
+      generationCapacity: (unit.generationCapacity ?? null) as string | null,
+    }))
+}
