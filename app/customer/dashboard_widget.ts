@@ -65,6 +65,17 @@ registerDashboardWidget({
       .where('due_on', '<', today())
       .count('* as total')
       .first()
+    /* customer.md §6.1: overdue signatory confirmations appear on the operator dashboard. */
+    const confirmations = await db
+      .from('customer_signatory_confirmations')
+      .where('state', 'OVERDUE')
+      .count('* as total')
+      .first()
+    const defaults = await db
+      .from('customer_credit_defaults')
+      .whereNot('state', 'CLEARED')
+      .count('* as total')
+      .first()
     return {
       stats: [
         { label: 'Open tasks', value: Number(open?.total ?? 0), href: '/customer/operator/queue' },
@@ -72,6 +83,16 @@ registerDashboardWidget({
           label: 'Overdue',
           value: Number(overdue?.total ?? 0),
           href: '/customer/operator/queue?overdue=1',
+        },
+        {
+          label: 'Signatory confirmations overdue',
+          value: Number(confirmations?.total ?? 0),
+          href: '/customer/operator/queue?type=signatory_confirmation&state=OVERDUE',
+        },
+        {
+          label: 'Credit defaults',
+          value: Number(defaults?.total ?? 0),
+          href: '/customer/operator/queue?type=credit_default',
         },
       ],
     }

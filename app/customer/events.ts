@@ -40,9 +40,21 @@ export interface PartyRegisteredPayload {
   energyAccounts: { accountId: string; accountType: string }[]
 }
 
+/** `receivingPartyId`: under P414 the party whose registration took over the liabilities. */
 export interface PartyWithdrawnPayload {
   partyId: string
   withdrawalDate: string
+  route: 'standard' | 'p414'
+  receivingPartyId: string | null
+}
+
+/** A credit default entered, moved between levels or cleared (customer.md §9, §11.2: public notice). */
+export interface CreditDefaultChangedPayload {
+  partyId: string
+  level: 0 | 1 | 2
+  ccpPercent: number | null
+  startedOn: string
+  on: string
 }
 
 /** Every journey transition (the audit entry's content), for read models and integrations. */
@@ -62,6 +74,7 @@ declare module '@adonisjs/core/types' {
     'customer:bm_unit_changed': BmUnitChangedPayload
     'customer:party_registered': PartyRegisteredPayload
     'customer:party_withdrawn': PartyWithdrawnPayload
+    'customer:credit_default_changed': CreditDefaultChangedPayload
     'customer:transition': TransitionPayload
   }
 }
@@ -95,5 +108,7 @@ export const customerEvents = {
     emitter.emit('customer:party_registered', payload),
   partyWithdrawn: (payload: PartyWithdrawnPayload) =>
     emitter.emit('customer:party_withdrawn', payload),
+  creditDefaultChanged: (payload: CreditDefaultChangedPayload) =>
+    emitter.emit('customer:credit_default_changed', payload),
   transition: (payload: TransitionPayload) => emitter.emit('customer:transition', payload),
 }

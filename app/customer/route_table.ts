@@ -8,6 +8,7 @@ import { SIGNATORY_ROUTES } from './route_table/signatory_routes.js'
 import { ACCOUNT_ROUTES } from './route_table/account_routes.js'
 import { ROLE_ROUTES } from './route_table/role_routes.js'
 import { ASSET_ROUTES } from './route_table/asset_routes.js'
+import { CREDIT_ROUTES } from './route_table/credit_routes.js'
 import { EXIT_ROUTES } from './route_table/exit_routes.js'
 
 export type { Access, ControllerName, CustomerRoute } from './route_table/route.js'
@@ -18,5 +19,6 @@ export const CUSTOMER_ROUTES = [
   ...ACCOUNT_ROUTES,
   ...ROLE_ROUTES,
   ...ASSET_ROUTES,
+  ...CREDIT_ROUTES,
   ...EXIT_ROUTES,
 ]

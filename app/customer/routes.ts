@@ -2,6 +2,9 @@ import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { middleware } from '#start/kernel'
+import { seesAllParties } from '#core/auth/roles'
+import { NotAllowedError } from '#customer/support/journey_error'
+import { partyAccessEnded } from '#customer/support/portal_access'
 import { CUSTOMER_ROUTES, type ControllerName } from './route_table.js'
 import './dashboard_widget.js'
 
@@ -11,6 +14,7 @@ const controllers: Record<ControllerName, () => Promise<{ default: any }>> = {
   account: () => import('#customer/controllers/account_controller'),
   roles: () => import('#customer/controllers/roles_controller'),
   assets: () => import('#customer/controllers/assets_controller'),
+  credit: () => import('#customer/controllers/credit_controller'),
   exit: () => import('#customer/controllers/exit_controller'),
   operator: () => import('#customer/controllers/operator_controller'),
   documents: () => import('#customer/controllers/documents_controller'),
@@ -29,6 +33,18 @@ async function answerJson(ctx: HttpContext, next: NextFn) {
   return next()
 }
 
+/**
+ * Users of a party that has withdrawn lose the portal on its Withdrawal Date
+ * (customer.md §10.2); their tokens and sessions are revoked then, and this
+ * refuses what a later sign-in would reach here.
+ */
+async function refuseEndedAccess(ctx: HttpContext, next: NextFn) {
+  const user = ctx.auth.user
+  if (user?.partyId && !seesAllParties(user.role) && (await partyAccessEnded(user.partyId)))
+    throw new NotAllowedError('Your organisation has left the BSC: its portal access has ended')
+  return next()
+}
+
 function register(prefix: string, api: boolean) {
   for (const route of CUSTOMER_ROUTES) {
     const definition = router[route.method](`${prefix}${route.path === '/' ? '' : route.path}`, [
@@ -41,7 +57,11 @@ function register(prefix: string, api: boolean) {
     const stack = []
     if (api) stack.push(answerJson)
     if (route.access !== 'public') {
-      stack.push(api ? middleware.auth({ guards: ['api'] }) : middleware.auth(), middleware.mfa())
+      stack.push(
+        api ? middleware.auth({ guards: ['api'] }) : middleware.auth(),
+        middleware.mfa(),
+        refuseEndedAccess
+      )
     }
     if (route.access === 'operator') stack.push(middleware.role({ roles: ['operator', 'admin'] }))
     definition.use(stack)

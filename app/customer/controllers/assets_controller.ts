@@ -11,6 +11,8 @@ import {
   deregisterBmUnitValidator,
   meteringSystemValidator,
   msidPairsValidator,
+  msidPairUploadValidator,
+  netsoAgreementValidator,
 } from '#customer/validators/asset_validators'
 import { reasonValidator } from '#customer/validators/entry_validators'
 import submitBmUnit from '#customer/actions/assets/submit_bm_unit'
@@ -20,6 +22,9 @@ import rejectBmUnit from '#customer/actions/assets/reject_bm_unit'
 import deregisterBmUnit from '#customer/actions/assets/deregister_bm_unit'
 import registerMeteringSystem from '#customer/actions/assets/register_metering_system'
 import allocateMsidPairs from '#customer/actions/assets/allocate_msid_pairs'
+import uploadMsidPairs from '#customer/actions/assets/upload_msid_pairs'
+import referBmUnitToNetso from '#customer/actions/assets/refer_bm_unit_to_netso'
+import recordNetsoAgreement from '#customer/actions/assets/record_netso_agreement'
 import submitAssetMeteringSystem from '#customer/actions/assets/submit_asset_metering_system'
 import approveAssetMeteringSystem from '#customer/actions/assets/approve_asset_metering_system'
 import rejectAssetMeteringSystem from '#customer/actions/assets/reject_asset_metering_system'
@@ -98,6 +103,37 @@ export default class AssetsController {
     return done(ctx, `${accepted} of ${results.length} MSID Pair row(s) accepted`, results, {
       status: 201,
     })
+  }
+
+  async uploadMsidPairs(ctx: HttpContext) {
+    const user = await this.forParty(ctx)
+    const { file } = await ctx.request.validateUsing(msidPairUploadValidator)
+    const upload = await uploadMsidPairs(user, ctx.params.partyId, file)
+    return done(
+      ctx,
+      `${upload.accepted} of ${upload.rowCount} MSID Pair row(s) accepted, ${upload.rejected} rejected`,
+      upload,
+      { status: 201 }
+    )
+  }
+
+  async referBmUnitToNetso(ctx: HttpContext) {
+    const user = await this.forRecord(ctx, BmUnit, 'operate')
+    return done(
+      ctx,
+      'BM Unit validated: awaiting the NETSO agreement',
+      await referBmUnitToNetso(user, ctx.params.id)
+    )
+  }
+
+  async recordNetsoAgreement(ctx: HttpContext) {
+    const user = await this.forRecord(ctx, BmUnit, 'operate')
+    const { document, ...input } = await ctx.request.validateUsing(netsoAgreementValidator)
+    return done(
+      ctx,
+      'NETSO agreement recorded: BM Unit registered',
+      await recordNetsoAgreement(user, ctx.params.id, input, document)
+    )
   }
 
   async submitAssetMeteringSystem(ctx: HttpContext) {

@@ -1,17 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import LeadTimeRule from '#customer/models/lead_time_rule'
 import { MACHINES } from '#customer/journeys/machines'
+import { PARAMETER_KINDS } from '#customer/reference/parameters'
 import { CASE_TYPES, workQueue } from '#customer/queries/work_queue'
 import { leadTimeRuleValidator } from '#customer/validators/exit_validators'
 import setLeadTimeRule from '#customer/actions/parameters/set_lead_time_rule'
 import { done, show } from './respond.js'
 
-/** The operator's work queue and the dated lead-time parameters (routes limited to operators and admins). */
+/** The operator's work queue and the dated parameters (routes limited to operators and admins). */
 export default class OperatorController {
   async queue(ctx: HttpContext) {
     const filters = {
       type: CASE_TYPES.includes(ctx.request.input('type')) ? ctx.request.input('type') : undefined,
-      state: /^[A-Za-z_]{2,30}$/.test(ctx.request.input('state') ?? '')
+      state: /^[A-Za-z0-9_]{2,30}$/.test(ctx.request.input('state') ?? '')
         ? ctx.request.input('state')
         : undefined,
       party: /^[A-Za-z0-9-]{3,12}$/.test(ctx.request.input('party') ?? '')
@@ -34,6 +35,7 @@ export default class OperatorController {
     const rules = await LeadTimeRule.query().orderBy('kind').orderBy('effective_from', 'desc')
     return show(ctx, 'customer/operator/parameters', {
       rules: rules.map((r) => r.serialize()),
+      kinds: Object.entries(PARAMETER_KINDS).map(([kind, spec]) => ({ kind, ...spec })),
       machines: MACHINES,
     })
   }

@@ -2,9 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import SignatoryPolicy from '#customer/policies/signatory_policy'
 import ChangeRequest from '#customer/models/change_request'
 import SignatoryAuthorisation from '#customer/models/signatory_authorisation'
+import SignatoryConfirmation from '#customer/models/signatory_confirmation'
+import UserModel from '#core/auth/user'
 import { ownedRecord, partyFor } from '#customer/support/parties'
 import { signatoriesPage } from '#customer/queries/account_pages'
 import {
+  confirmSignatoriesValidator,
   endDateAuthorisationValidator,
   inviteUserValidator,
   proposeSignatoryValidator,
@@ -15,6 +18,8 @@ import approveSignatory from '#customer/actions/signatories/approve_signatory'
 import rejectSignatory from '#customer/actions/signatories/reject_signatory'
 import endDateAuthorisation from '#customer/actions/signatories/end_date_authorisation'
 import inviteUser from '#customer/actions/signatories/invite_user'
+import grantSignatoryAccess from '#customer/actions/signatories/grant_signatory_access'
+import confirmSignatories from '#customer/actions/signatories/confirm_signatories'
 import { authorize, done, show } from './respond.js'
 
 /** Authorised signatories and portal access (customer.md §6). */
@@ -78,5 +83,31 @@ export default class SignatoriesController {
     return done(ctx, 'Invitation sent', await inviteUser(user, ctx.params.partyId, input), {
       status: 201,
     })
+  }
+
+  async grantAccess(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    await ownedRecord(user, UserModel, ctx.params.id)
+    await authorize(ctx, SignatoryPolicy, 'inviteUser')
+    return done(
+      ctx,
+      'Portal access granted: an invitation was sent',
+      await grantSignatoryAccess(user, ctx.params.id),
+      {
+        status: 201,
+      }
+    )
+  }
+
+  async confirmList(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    await ownedRecord(user, SignatoryConfirmation, ctx.params.id)
+    await authorize(ctx, SignatoryPolicy, 'confirmList')
+    const { note } = await ctx.request.validateUsing(confirmSignatoriesValidator)
+    return done(
+      ctx,
+      'Authorised signatories confirmed',
+      await confirmSignatories(user, ctx.params.id, note ?? null)
+    )
   }
 }

@@ -23,7 +23,8 @@ export const ROLE_CASE: Machine = {
       name: 'advance_qualification',
       from: ['QUALIFYING'],
       to: 'READY_TO_REGISTER',
-      actors: 'system, when every sub-case has passed',
+      actors:
+        'system, when every sub-case has passed; a trading role also needs Credit Cover and two 24-hour credit contacts',
     },
     {
       name: 'register_role',

@@ -57,6 +57,15 @@ export default class BmUnit extends BaseModel {
   declare netsoAgreed: boolean
 
   @column()
+  declare netsoAgreedOn: string | null
+
+  @column()
+  declare netsoReference: string | null
+
+  @column()
+  declare netsoDocumentId: number | null
+
+  @column()
   declare effectiveFrom: string
 
   @column()

@@ -34,6 +34,19 @@ export default class ExitCase extends BaseModel {
   @column()
   declare stateReason: string | null
 
+  /** `p414`: liabilities move to a receiving party registered in the same roles (customer.md §10.2). */
+  @column()
+  declare route: 'standard' | 'p414'
+
+  @column()
+  declare receivingPartyId: string | null
+
+  @column()
+  declare licenceRevocationDate: string | null
+
+  @column()
+  declare transferReference: string | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
+import type { ParameterUnit } from '../reference/parameters.js'
 
-/** A dated lead-time parameter (customer.md §3.3, §15). */
+/** A dated parameter: a lead time, threshold or charge (customer.md §3.3, §15). */
 export default class LeadTimeRule extends BaseModel {
   static table = 'customer_lead_time_rules'
 
@@ -15,7 +16,7 @@ export default class LeadTimeRule extends BaseModel {
   declare value: number
 
   @column()
-  declare unit: 'working_days' | 'days' | 'months'
+  declare unit: ParameterUnit
 
   @column()
   declare effectiveFrom: string

@@ -35,6 +35,9 @@ export default class MsidPair extends BaseModel {
   @column()
   declare submittedBy: number
 
+  @column()
+  declare uploadId: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 }

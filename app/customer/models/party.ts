@@ -85,6 +85,14 @@ export default class Party extends BaseModel {
   @column()
   declare stateReason: string | null
 
+  /** The day a licence was revoked or surrendered (or its application withdrawn), as recorded by Elexon. */
+  @column()
+  declare licenceEndedOn: string | null
+
+  /** When the portal access of a withdrawn party's users ended (tokens revoked, sessions ended). */
+  @column.dateTime()
+  declare accessEndedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

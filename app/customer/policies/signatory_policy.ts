@@ -17,7 +17,13 @@ export default class SignatoryPolicy extends BasePolicy {
     return allowedBy(user, { operator: true, categoryA: true })
   }
 
+  /** Invite an assistant, or give an existing signatory portal access (§2.4: Cat A). */
   inviteUser(user: User) {
+    return allowedBy(user, { categoryA: true })
+  }
+
+  /** The annual confirmation of the authorised persons (§6.1). */
+  confirmList(user: User) {
     return allowedBy(user, { categoryA: true })
   }
 }

@@ -1,28 +1,33 @@
 /**
- * What the customer context needs to know from settlement before a party may
- * leave (customer.md §10.1): its outstanding or pending Trading Charges and
- * its lodged Credit Cover. The settlement context owns both; this port asks
- * its public index for `partyOutstandingCharges(partyId)` and
- * `partyCreditCover(partyId)` and, while it does not export them, answers
- * "unknown" with an explanation: never a made-up zero.
+ * What the customer context needs to know from settlement about a party's
+ * money (customer.md §9, §10.1): its outstanding or pending Trading Charges,
+ * and from them its indebtedness for the Credit Cover Percentage. The
+ * settlement context owns both; this port asks its public index for
+ * `partyOutstandingCharges(partyId)` (pounds, positive = owed by the party)
+ * and, while it does not export it, answers "unknown" with an explanation:
+ * never a made-up zero.
  */
 export type PortAnswer =
   { status: 'known'; amount: number; detail?: string } | { status: 'unknown'; explanation: string }
 
+export type IndebtednessAnswer =
+  { status: 'known'; pence: number; basis: string } | { status: 'unknown'; explanation: string }
+
 export interface SettlementMoneyPort {
   outstandingCharges(partyId: string): Promise<PortAnswer>
-  lodgedCreditCover(partyId: string): Promise<PortAnswer>
+  indebtedness(partyId: string): Promise<IndebtednessAnswer>
 }
 
 type Query = (partyId: string) => Promise<number | { amount: number; detail?: string }>
 
-async function ask(exportName: string, partyId: string, what: string): Promise<PortAnswer> {
+async function outstandingCharges(partyId: string): Promise<PortAnswer> {
   const settlement: Record<string, unknown> = await import('#settlement/index')
-  const query = settlement[exportName] as Query | undefined
+  const query = settlement.partyOutstandingCharges as Query | undefined
   if (typeof query !== 'function') {
     return {
       status: 'unknown',
-      explanation: `The settlement context does not report ${what} yet (no ${exportName} in its public index), so the condition cannot be shown clear.`,
+      explanation:
+        'The settlement context does not report outstanding Trading Charges yet (no partyOutstandingCharges in its public index), so the condition cannot be shown clear.',
     }
   }
   const answer = await query(partyId)
@@ -31,8 +36,26 @@ async function ask(exportName: string, partyId: string, what: string): Promise<P
     : { status: 'known', ...answer }
 }
 
-export const settlementMoneyPort: SettlementMoneyPort = {
-  outstandingCharges: (partyId) =>
-    ask('partyOutstandingCharges', partyId, 'outstanding Trading Charges'),
-  lodgedCreditCover: (partyId) => ask('partyCreditCover', partyId, 'lodged Credit Cover'),
+/**
+ * Settlement publishes no Energy Indebtedness (BSC Section M: MWh over a
+ * rolling 29-day window, Credit Assessment EI from GC/DC × CALF, converted
+ * with the CAP). What can honestly be computed is the money the party owes
+ * in outstanding Trading Charges: the net of every invoiced day without a
+ * final run (there is no payments ledger, and days with only an Interim
+ * Information run are not in it). The basis says so wherever it is shown.
+ */
+async function indebtedness(partyId: string): Promise<IndebtednessAnswer> {
+  const charges = await outstandingCharges(partyId)
+  if (charges.status === 'unknown') return charges
+  return {
+    status: 'known',
+    pence: Math.max(0, Math.round(charges.amount * 100)),
+    basis:
+      'Outstanding Trading Charges owed by the party, from settlement (partyOutstandingCharges)' +
+      `${charges.detail ? `: ${charges.detail}` : ''}. This is not the Section M Energy ` +
+      'Indebtedness: settlement publishes no Credit Assessment EI, Metered EI or CAP, no ' +
+      'payments are recorded, and days with only an Interim Information run are not counted.',
+  }
 }
+
+export const settlementMoneyPort: SettlementMoneyPort = { outstandingCharges, indebtedness }

@@ -6,6 +6,8 @@ import ChangeRequest from '#customer/models/change_request'
 import Contact from '#customer/models/contact'
 import SignatoryAuthorisation from '#customer/models/signatory_authorisation'
 import Invitation from '#customer/models/invitation'
+import SignatoryConfirmation from '#customer/models/signatory_confirmation'
+import { portalAccessOf } from '#customer/support/signatory_access'
 import UserModel from '#core/auth/user'
 import { FIELD_HELP } from '#customer/reference/field_help'
 import { CONTACT_TYPES } from '#customer/validators/account_validators'
@@ -92,6 +94,10 @@ export async function signatoriesPage(user: User, party: Party) {
   const invitations = await Invitation.query()
     .where('party_id', party.partyId)
     .orderBy('id', 'desc')
+  const confirmations = await SignatoryConfirmation.query()
+    .where('party_id', party.partyId)
+    .orderBy('id', 'desc')
+  const access = await portalAccessOf([...new Set(rows.map((row) => row.userId))])
   const day = today()
   return {
     party: presentParty(party),
@@ -104,6 +110,12 @@ export async function signatoriesPage(user: User, party: Party) {
       startDate: row.startDate,
       endDate: row.endDate,
       state: row.endDate && row.endDate < day ? 'ENDED' : row.startDate > day ? 'FUTURE' : 'ACTIVE',
+      portalAccess: access.get(row.userId) ?? 'none',
+    })),
+    confirmations: confirmations.map((c) => ({
+      ...c.serialize(),
+      addressedTo: c.addressedTo ? (names.get(c.addressedTo) ?? String(c.addressedTo)) : null,
+      confirmedBy: c.confirmedBy ? (names.get(c.confirmedBy) ?? String(c.confirmedBy)) : null,
     })),
     requests: requests.map((r) => presentRequest(r, names)),
     invitations: invitations.map((i) => ({

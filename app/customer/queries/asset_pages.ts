@@ -5,10 +5,15 @@ import AssetMeteringSystem from '#customer/models/asset_metering_system'
 import BmUnit from '#customer/models/bm_unit'
 import MeteringSystem from '#customer/models/metering_system'
 import MsidPair from '#customer/models/msid_pair'
+import MsidPairUpload from '#customer/models/msid_pair_upload'
 import { BM_UNIT_TYPES, bmUnitIdGuidance } from '#customer/reference/identifiers'
 import { MARKET_ROLES } from '#customer/reference/market_roles'
 import { FIELD_HELP } from '#customer/reference/field_help'
-import { ASSET_METERING_TYPES, FUEL_TYPES } from '#customer/validators/asset_validators'
+import {
+  ASSET_METERING_TYPES,
+  FUEL_TYPES,
+  MSID_PAIR_COLUMNS,
+} from '#customer/validators/asset_validators'
 import { today } from '#customer/support/lead_times'
 import { presentParty, viewer } from './party_overview.js'
 
@@ -72,6 +77,10 @@ export async function assetsPage(user: User, party: Party) {
     msidPairs: serializeAll(
       await MsidPair.query().where('party_id', party.partyId).orderBy('id', 'desc').limit(200)
     ),
+    msidPairUploads: serializeAll(
+      await MsidPairUpload.query().where('party_id', party.partyId).orderBy('id', 'desc').limit(20)
+    ),
+    msidPairColumns: MSID_PAIR_COLUMNS,
     assetMeteringSystems: serializeAll(
       await AssetMeteringSystem.query().where('party_id', party.partyId).orderBy('id')
     ),

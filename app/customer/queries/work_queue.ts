@@ -23,6 +23,9 @@ const CASE_STATES: Record<string, { table: string; key: string; state: string }>
   change_request: { table: 'customer_change_requests', key: 'id', state: 'state' },
   bm_unit: { table: 'customer_bm_units', key: 'id', state: 'status' },
   asset_metering_system: { table: 'customer_asset_metering_systems', key: 'id', state: 'state' },
+  credit_cover: { table: 'customer_credit_cover_movements', key: 'id', state: 'state' },
+  credit_default: { table: 'customer_credit_defaults', key: 'id', state: 'state' },
+  signatory_confirmation: { table: 'customer_signatory_confirmations', key: 'id', state: 'state' },
   exit: { table: 'customer_exit_cases', key: 'id', state: 'state' },
 }
 

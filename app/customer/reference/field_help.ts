@@ -51,5 +51,21 @@ export const FIELD_HELP: Record<string, string> = {
   msid: 'The 13-digit MPAN core; the 13th digit is a check digit.',
   measurementClass:
     'HH for half-hourly settled; only HH MSIDs can be allocated to Secondary BM Units.',
-  withdrawalDate: 'The date you wish to leave the BSC; at least the notice period after today.',
+  withdrawalDate:
+    'The date you wish to leave the BSC; at least the notice period after today (P414: any later day).',
+  route:
+    'standard: Section A 5.1 with the notice period; p414: liabilities move to a party registered in the same roles.',
+  receivingPartyId:
+    'P414: the Party ID that takes over the liabilities; it holds every role you hold.',
+  licenceRevocationDate:
+    'P414, licensed parties: the revocation date agreed with Ofgem, before the withdrawal date.',
+  transferReference: 'P414: the agreement that moved the liabilities to the receiving party.',
+  amount: 'In pounds, at most two decimals (e.g. 250000 or 1250.50).',
+  effectiveOn: 'The day the amount counts from (a lodgement: when received, not in the future).',
+  instrument: 'cash or letter_of_credit.',
+  contacts:
+    'Two to four people Elexon can reach at any hour about a Credit Default, each with a phone number.',
+  netsoReference: "The NETSO's reference for the party's agreement for this BM Unit.",
+  agreedOn: 'The date the NETSO agreement was given (not in the future).',
+  file: 'A UTF-8 CSV file, at most 1 MB and 500 rows, with the header bmUnitId,importMsid,exportMsid,effectiveFrom[,effectiveTo].',
 }

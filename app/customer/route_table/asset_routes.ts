@@ -50,6 +50,16 @@ export const ASSET_ROUTES: CustomerRoute[] = [
   ),
   r(
     'post',
+    '/parties/:partyId/msid-pairs/upload',
+    'assets',
+    'uploadMsidPairs',
+    'party',
+    'Upload MSID Pairs as a CSV file (header bmUnitId,importMsid,exportMsid,effectiveFrom[,effectiveTo]; per-row result)',
+    assets.msidPairUploadValidator,
+    true
+  ),
+  r(
+    'post',
     '/parties/:partyId/asset-metering-systems',
     'assets',
     'submitAssetMeteringSystem',
@@ -64,6 +74,24 @@ export const ASSET_ROUTES: CustomerRoute[] = [
     'approveBmUnit',
     'operator',
     'Register a submitted BM Unit version'
+  ),
+  r(
+    'post',
+    '/bm-units/:id/refer-to-netso',
+    'assets',
+    'referBmUnitToNetso',
+    'operator',
+    'Validated: a Primary BM Unit with FPN Y now awaits the NETSO agreement'
+  ),
+  r(
+    'post',
+    '/bm-units/:id/netso-agreement',
+    'assets',
+    'recordNetsoAgreement',
+    'operator',
+    'Record the NETSO agreement (date, reference, optional PDF) and register the unit',
+    assets.netsoAgreementValidator,
+    true
   ),
   r(
     'post',

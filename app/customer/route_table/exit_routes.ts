@@ -18,7 +18,7 @@ export const EXIT_ROUTES: CustomerRoute[] = [
     'exit',
     'serve',
     'party',
-    'Serve a Withdrawal Notice (Cat A)',
+    'Serve a Withdrawal Notice (Cat A): standard, or P414 with a receiving party',
     exit.withdrawalNoticeValidator
   ),
   r('post', '/exits/:id/revoke', 'exit', 'revoke', 'party', 'Revoke a Withdrawal Notice (Cat A)'),
@@ -28,7 +28,8 @@ export const EXIT_ROUTES: CustomerRoute[] = [
     'exit',
     'confirm',
     'operator',
-    'Confirm a withdrawal (no blocking condition left)'
+    'Confirm a withdrawal from the final check (no blocking condition left)',
+    exit.confirmWithdrawalValidator
   ),
   r(
     'post',
@@ -38,6 +39,15 @@ export const EXIT_ROUTES: CustomerRoute[] = [
     'operator',
     'Reject a withdrawal with a reason',
     entry.reasonValidator
+  ),
+  r(
+    'post',
+    '/parties/:partyId/licence',
+    'exit',
+    'recordLicenceEnd',
+    'operator',
+    'Record that the licence was revoked or surrendered, or its application closed',
+    exit.licenceEndValidator
   ),
   r('get', '/documents/:id', 'documents', 'show', 'party', 'Download an uploaded document'),
   r(
@@ -54,7 +64,7 @@ export const EXIT_ROUTES: CustomerRoute[] = [
     'operator',
     'parameters',
     'operator',
-    'Dated lead-time parameters and the journey state machines'
+    'Dated parameters (lead times, thresholds, charges) and the journey state machines'
   ),
   r(
     'post',
@@ -62,7 +72,7 @@ export const EXIT_ROUTES: CustomerRoute[] = [
     'operator',
     'setParameter',
     'operator',
-    'Set a dated lead-time parameter (e.g. the withdrawal notice period)',
+    'Set a dated parameter (e.g. the withdrawal notice period)',
     exit.leadTimeRuleValidator
   ),
 ]

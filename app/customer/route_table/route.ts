@@ -7,7 +7,15 @@ import type { VineValidator } from '@vinejs/vine'
  */
 export type Access = 'public' | 'party' | 'operator'
 export type ControllerName =
-  'entry' | 'signatories' | 'account' | 'roles' | 'assets' | 'exit' | 'operator' | 'documents'
+  | 'entry'
+  | 'signatories'
+  | 'account'
+  | 'roles'
+  | 'assets'
+  | 'credit'
+  | 'exit'
+  | 'operator'
+  | 'documents'
 
 export interface CustomerRoute {
   method: 'get' | 'post' | 'put'

@@ -57,4 +57,21 @@ export const SIGNATORY_ROUTES: CustomerRoute[] = [
     'Grant portal access to a colleague (assistant invitation)',
     signatories.inviteUserValidator
   ),
+  r(
+    'post',
+    '/signatories/:id/portal-access',
+    'signatories',
+    'grantAccess',
+    'party',
+    'Give an authorised signatory (user id) portal access (Cat A)'
+  ),
+  r(
+    'post',
+    '/signatory-confirmations/:id/confirm',
+    'signatories',
+    'confirmList',
+    'party',
+    'Confirm the yearly list of authorised persons (Cat A)',
+    signatories.confirmSignatoriesValidator
+  ),
 ]

@@ -24,7 +24,13 @@ export async function applyAccountChange(trx: TransactionClientContract, request
     }
     case 'contact': {
       const contact = await Contact.findOrFail(Number(request.subjectId), { client: trx })
-      contact.merge({ ...change, status: 'approved' })
+      /* The general form cannot name credit contacts, so an edit keeps that role. */
+      const credit = contact.contactTypes?.includes('credit_24h') ? ['credit_24h'] : []
+      contact.merge({
+        ...change,
+        contactTypes: [...(change.contactTypes ?? contact.contactTypes), ...credit],
+        status: 'approved',
+      })
       await contact.useTransaction(trx).save()
       return
     }

@@ -7,12 +7,15 @@ import type ChangeRequest from '#customer/models/change_request'
 import { sendInvitation } from './invitations.js'
 import { notify } from '#core/notifications/notify'
 import { JourneyError } from './journey_error.js'
+import { notifyParty } from './notify_party.js'
 
 /**
  * Makes an approved nomination effective (customer.md §6.1): one authorisation
- * row per category from the start date, the nominee's portal role becomes
- * `signatory`, and a nominee without a login gets an invitation (MFA is then
- * enforced by the core `mfa` middleware).
+ * row per category from the start date and the nominee's portal role becomes
+ * `signatory`. The portal is for assistants and Category A signatories
+ * (§2.2): a new Cat A gets an invitation (MFA is then enforced by the core
+ * `mfa` middleware); other signatories are registered without access, which
+ * a Cat A may grant later (§6.4).
  */
 export async function applySignatory(
   trx: TransactionClientContract,
@@ -71,7 +74,7 @@ export async function applySignatory(
       { client: trx }
     )
   }
-  if (isNew) {
+  if (isNew && categories.includes('A')) {
     await sendInvitation(trx, {
       partyId: party.partyId,
       partyName: party.name,
@@ -81,6 +84,17 @@ export async function applySignatory(
       invitedBy: approvedBy,
       userId: user.id,
     })
+  } else if (isNew) {
+    await notifyParty(
+      trx,
+      party.partyId,
+      {
+        title: `${fullName} is an authorised signatory`,
+        body: `Categories ${categories.join(', ')} from ${startDate}, without portal access: a Category A can grant it.`,
+        link: `/customer/parties/${party.partyId}/signatories`,
+      },
+      { categoryA: true }
+    )
   } else {
     await notify(
       user,

@@ -39,15 +39,25 @@ export async function categoriesFor(
 }
 
 /** Users of a party holding an active Category A today (notification targets, invariant checks). */
-export async function categoryAHolders(
+export function categoryAHolders(
   partyId: string,
+  onDate = today(),
+  trx?: TransactionClientContract
+) {
+  return categoryHolders(partyId, ['A'], onDate, trx)
+}
+
+/** Users of a party holding any of `categories` today (e.g. A and C for credit matters). */
+export async function categoryHolders(
+  partyId: string,
+  categories: string[],
   onDate = today(),
   trx?: TransactionClientContract
 ) {
   const ids = await (trx ?? db)
     .from('customer_signatory_authorisations')
     .where('party_id', partyId)
-    .where('category', 'A')
+    .whereIn('category', categories)
     .where('status', 'active')
     .where('start_date', '<=', onDate)
     .where((q) => q.whereNull('end_date').orWhere('end_date', '>=', onDate))

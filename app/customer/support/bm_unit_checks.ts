@@ -88,7 +88,7 @@ export async function checkBmUnitVersion(
   const overlapping = trx
     .from('customer_bm_units')
     .where('bm_unit_id', bmUnitId)
-    .whereIn('status', ['submitted', 'registered'])
+    .whereIn('status', ['submitted', 'awaiting_netso', 'registered'])
     .where((q) => q.whereNull('effective_to').orWhere('effective_to', '>=', input.effectiveFrom))
   if (input.effectiveTo) overlapping.where('effective_from', '<=', input.effectiveTo)
   if (ignoreVersionId) overlapping.whereNot('id', ignoreVersionId)

@@ -39,5 +39,10 @@ export function wantsJson(ctx: HttpContext): boolean {
  * field message, or back to the form with the error under the field.
  */
 export function fieldError(field: string, message: string, rule = 'server'): never {
-  throw new vineErrors.E_VALIDATION_ERROR([{ field, message, rule }])
+  fieldErrors([{ field, message }], rule)
+}
+
+/** Several server-side field checks failing at once, each under its own field. */
+export function fieldErrors(errors: { field: string; message: string }[], rule = 'server'): never {
+  throw new vineErrors.E_VALIDATION_ERROR(errors.map((error) => ({ ...error, rule })))
 }

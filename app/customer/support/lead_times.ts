@@ -2,30 +2,30 @@ import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import LeadTimeRule from '#customer/models/lead_time_rule'
 import { addWorkingDays, CalendarError } from '#core/calendar/index'
+import type { ParameterKind } from '#customer/reference/parameters'
 import { fieldError } from './journey_error.js'
 
 /**
  * Lead times are dated parameters (customer.md §3.3, §15): the rule in force on
  * the day a request is made decides, and a Modification changes them as data.
+ * The same table holds the other dated parameters (thresholds, charges).
  */
-export type LeadTimeKind =
-  | 'eoi_triage'
-  | 'accession_check'
-  | 'role_registration'
-  | 'cva_test_booking'
-  | 'primary_bm_unit_registration'
-  | 'msid_pair_allocation'
-  | 'draft_approval'
-  | 'invitation_expiry'
-  | 'record_retention'
-  | 'withdrawal_notice'
+export type LeadTimeKind = Exclude<
+  ParameterKind,
+  | 'credit_default_level_1'
+  | 'credit_default_level_2'
+  | 'base_monthly_charge'
+  | 'accession_fee'
+  | 'vat_rate'
+>
 
 export function today(): string {
   return DateTime.utc().setZone('Europe/London').toISODate()!
 }
 
-export async function leadTimeOn(
-  kind: LeadTimeKind,
+/** The value of a dated parameter in force on `onDate`, or null when none is set. */
+export async function parameterOn(
+  kind: ParameterKind,
   onDate: string,
   trx?: TransactionClientContract
 ) {
@@ -36,9 +36,15 @@ export async function leadTimeOn(
     .first()
 }
 
+export function leadTimeOn(kind: LeadTimeKind, onDate: string, trx?: TransactionClientContract) {
+  return parameterOn(kind, onDate, trx)
+}
+
 /** The date `rule` after `from` (working days skip weekends and E&W bank holidays). */
 export function applyLeadTime(rule: LeadTimeRule, from: string): string {
   if (rule.unit === 'working_days') return addWorkingDays(from, rule.value)
+  if (rule.unit !== 'days' && rule.unit !== 'months')
+    throw new Error(`${rule.kind} is measured in ${rule.unit}, not time`)
   const start = DateTime.fromISO(from, { zone: 'utc' })
   return (
     rule.unit === 'days' ? start.plus({ days: rule.value }) : start.plus({ months: rule.value })

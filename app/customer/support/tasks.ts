@@ -18,6 +18,7 @@ export async function openTask(
     reason: string
     assignee: 'party' | 'operator'
     leadTime?: LeadTimeKind
+    dueOn?: string | null
   }
 ) {
   return Task.create(
@@ -29,7 +30,7 @@ export async function openTask(
       title: task.title,
       reason: task.reason,
       assignee: task.assignee,
-      dueOn: task.leadTime ? await dueDate(task.leadTime, undefined, trx) : null,
+      dueOn: task.leadTime ? await dueDate(task.leadTime, undefined, trx) : (task.dueOn ?? null),
       status: 'open',
     },
     { client: trx }

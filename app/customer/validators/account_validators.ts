@@ -6,11 +6,11 @@ import { address, isoDate, messages, vatNumber } from './rules.js'
 /** 40-12-76, 40 12 76 or 401276; stored as 6 digits. */
 const SORT_CODE_INPUT = /^\d{2}[- ]?\d{2}[- ]?\d{2}$/
 
+/** The 24-hour credit contacts (`credit_24h`) are named only through the credit contacts form. */
 export const CONTACT_TYPES = [
   'primary',
   'operational',
   'invoice',
-  'credit_24h',
   'settlement_queries',
   'bm_unit_queries',
 ]

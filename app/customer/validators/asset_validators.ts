@@ -91,26 +91,45 @@ export const meteringSystemValidator = vine.create({
 })
 
 /** Rows are checked one by one (customer.md §8.2): only their shape here, business rules per row. */
+export const MAX_MSID_PAIR_ROWS = 500
+const msidPairRow = () => ({
+  bmUnitId: vine.string().trim().toUpperCase().maxLength(11),
+  importMsid: vine
+    .string()
+    .trim()
+    .regex(/^\d{13}$/),
+  exportMsid: vine
+    .string()
+    .trim()
+    .regex(/^\d{13}$/)
+    .optional(),
+  effectiveFrom: isoDate(),
+  effectiveTo: isoDate().optional(),
+})
+
 export const msidPairsValidator = vine.create({
-  rows: vine
-    .array(
-      vine.object({
-        bmUnitId: vine.string().trim().toUpperCase().maxLength(11),
-        importMsid: vine
-          .string()
-          .trim()
-          .regex(/^\d{13}$/),
-        exportMsid: vine
-          .string()
-          .trim()
-          .regex(/^\d{13}$/)
-          .optional(),
-        effectiveFrom: isoDate(),
-        effectiveTo: isoDate().optional(),
-      })
-    )
-    .minLength(1)
-    .maxLength(500),
+  rows: vine.array(vine.object(msidPairRow())).minLength(1).maxLength(MAX_MSID_PAIR_ROWS),
+})
+
+/** One CSV row, checked on its own: a malformed row is rejected with its reason, not the file. */
+export const msidPairRowValidator = vine.create(msidPairRow())
+
+export const MSID_PAIR_COLUMNS = [
+  'bmUnitId',
+  'importMsid',
+  'exportMsid',
+  'effectiveFrom',
+  'effectiveTo',
+]
+
+export const msidPairUploadValidator = vine.create({
+  file: vine.file({ size: '1mb', extnames: ['csv'] }),
+})
+
+export const netsoAgreementValidator = vine.create({
+  agreedOn: isoDate(),
+  netsoReference: vine.string().trim().minLength(2).maxLength(60),
+  document: vine.file({ size: '10mb', extnames: ['pdf'] }).optional(),
 })
 
 export const assetMeteringSystemValidator = vine.create({
@@ -144,6 +163,9 @@ for (const validator of [
   deregisterBmUnitValidator,
   meteringSystemValidator,
   msidPairsValidator,
+  msidPairRowValidator,
+  msidPairUploadValidator,
+  netsoAgreementValidator,
   assetMeteringSystemValidator,
 ]) {
   validator.messagesProvider = messages

@@ -29,10 +29,15 @@ export const inviteUserValidator = vine.create({
   email: vine.string().trim().email().maxLength(254),
 })
 
+export const confirmSignatoriesValidator = vine.create({
+  note: vine.string().trim().maxLength(2000).optional(),
+})
+
 for (const validator of [
   proposeSignatoryValidator,
   endDateAuthorisationValidator,
   inviteUserValidator,
+  confirmSignatoriesValidator,
 ]) {
   validator.messagesProvider = messages
 }

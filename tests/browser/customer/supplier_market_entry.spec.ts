@@ -158,6 +158,25 @@ test.group('Browser: a new Supplier from expression of interest to go-live', (gr
     await step(ana.page, 'SVA', 'SAD_SUBMITTED')
     for (const state of ['EVIDENCE_REVIEW', 'QSP_REPORTED', 'PAB_DECISION', 'QUALIFIED'])
       await step(op.page, 'SVA', state)
+    /* 9. A Supplier trades: the Cat A names the 24-hour credit contacts, Elexon records the cover. */
+    await open(ana.page, '/customer/parties/HRBLIGHT/credit')
+    for (const [index, [name, email, phone]] of [
+      ['Tom Okafor', 'tom@harbourlight.test', '+44 7700 900123'],
+      ['Priya Shah', 'priya@harbourlight.test', '+44 7700 900456'],
+    ].entries()) {
+      await ana.page.locator(`#cc-${index}-name`).fill(name)
+      await ana.page.locator(`#cc-${index}-email`).fill(email)
+      await ana.page.locator(`#cc-${index}-phone`).fill(phone)
+    }
+    await ana.page.getByRole('button', { name: 'Save the credit contacts' }).click()
+    await success(ana.page, '24-hour credit contacts saved')
+    await open(op.page, '/customer/parties/HRBLIGHT/credit')
+    await op.page.locator('#lodge-amount').fill('250000')
+    await op.page.locator('#lodge-reference').fill('LC-HRB-0001')
+    await op.page.getByRole('button', { name: 'Record the lodgement' }).click()
+    await success(op.page, 'Credit Cover lodgement recorded')
+    assert.include(await op.page.getByTestId('credit-position').innerText(), '£250,000.00')
+    await shot(op.page, 'customer_07_credit_cover')
     await open(op.page, '/customer/parties/HRBLIGHT/roles')
     assert.equal(
       await op.page.getByTestId('role-case-SUPPLIER').getByTestId('role-state').innerText(),
@@ -166,7 +185,7 @@ test.group('Browser: a new Supplier from expression of interest to go-live', (gr
     await act(op.page, 'register-role', 'Role registered')
     await shot(op.page, 'customer_07_role_registered')
 
-    /* 9. Go-live once the role is effective (the date is moved to today to stand for time passing). */
+    /* 10. Go-live once the role is effective (the date is moved to today to stand for time passing). */
     await db
       .from('customer_party_roles')
       .where('party_id', 'HRBLIGHT')

@@ -81,25 +81,34 @@ test.group('Browser: a Virtual Lead Party registers Secondary BM Units', (group)
     const from = workingDaysAhead(8)
     await open(vlp.page, '/customer/parties/FENMOOR/assets')
     assert.equal(await vlp.page.getByTestId('unit-state-V__JFNMF001').innerText(), 'REGISTERED')
-    await vlp.page
-      .locator('#msid-csv')
-      .fill(
+    /* The pairs come as a CSV file; rows without an end date leave the column out. */
+    await vlp.page.locator('#msid-file').setInputFiles({
+      name: 'fenmoor_pairs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
         [
           'bmUnitId,importMsid,exportMsid,effectiveFrom',
           `V__JFNMF001,1900012345670,1900012345680,${from}`,
           `V__CFNMF001,1900012345670,,${from}`,
           `V__CFNMF001,1200098765434,,${from}`,
           `V__CFNMF001,1200098765433,,${workingDaysAhead(3)}`,
+          `V__CFNMF001,12,,${from}`,
         ].join('\n')
-      )
-    await vlp.page.getByRole('button', { name: 'Send allocations' }).click()
-    await success(vlp.page, '1 of 4 MSID Pair row(s) accepted')
-    const results = await vlp.page.getByTestId('msid-pairs').locator('tbody tr').allInnerTexts()
-    assert.lengthOf(results, 4)
-    assert.isTrue(results.some((row) => /accepted/.test(row) && row.includes('1900012345680')))
+      ),
+    })
+    await vlp.page.getByRole('button', { name: 'Upload the allocations' }).click()
+    await success(vlp.page, '1 of 5 MSID Pair row(s) accepted, 4 rejected')
+    const results = await vlp.page
+      .locator('[data-testid^="msid-upload-"]')
+      .first()
+      .locator('tbody tr')
+      .allInnerTexts()
+    assert.lengthOf(results, 5)
+    assert.isTrue(results.some((row) => /accepted/.test(row) && row.includes('1900012345670')))
     assert.isTrue(results.some((row) => /already allocated to V__JFNMF001/.test(row)))
     assert.isTrue(results.some((row) => /check digit wrong \(expected 3\)/.test(row)))
     assert.isTrue(results.some((row) => /inside the lead time/.test(row)))
+    assert.isTrue(results.some((row) => /Malformed row: importMsid/.test(row)))
     await shot(vlp.page, 'customer_vlp_03_msid_pairs')
     assert.deepEqual([...vlp.problems, ...op.problems], [])
   }).timeout(180000)

@@ -12,7 +12,7 @@ const bank = {
   accountNumber: '71234567',
   bankName: 'HSBC',
 }
-const contact = { fullName: 'Priya Shah', email: 'priya@hrb.test', contactTypes: ['credit_24h'] }
+const contact = { fullName: 'Priya Shah', email: 'priya@hrb.test', contactTypes: ['operational'] }
 
 test.group('My Account: changes, approvals and history', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -26,6 +26,14 @@ test.group('OpenAPI document, portal pages, uploads and the work queue', (group)
     assert.include(bmUnit.required, 'bmUnitId')
     assert.match(bmUnit.properties.gspGroupId.description, /14 GSP Groups/)
     assert.property(doc.paths[`${API}/parties/{partyId}/bm-units`].post.responses, '422')
+    const upload = doc.paths[`${API}/parties/{partyId}/msid-pairs/upload`].post.requestBody.content
+    assert.property(upload, 'multipart/form-data')
+    const contacts =
+      doc.paths[`${API}/parties/{partyId}/credit/contacts`].post.requestBody.content[
+        'application/json'
+      ].schema
+    assert.equal(contacts.properties.contacts.minItems, 2)
+    assert.match(doc.info.description, /credit_default \(LEVEL_1 → LEVEL_2 → CLEARED\)/)
   })
 
   test('every party page renders as server-side HTML and as Inertia props', async ({
@@ -41,12 +49,15 @@ test.group('OpenAPI document, portal pages, uploads and the work queue', (group)
       '/account',
       '/roles',
       '/assets',
+      '/credit',
       '/exit',
     ]) {
-      const html = await client.get(`/customer/parties/HRBLIGHT${path}`).loginAs(p.catA.user)
-      html.assertStatus(200)
-      assert.include(html.text(), 'HRBLIGHT Energy Ltd', `SSR ${path}`)
-      assert.include(html.text(), 'data-page', `hydration payload ${path}`)
+      for (const viewer of [p.catA.user, op]) {
+        const html = await client.get(`/customer/parties/HRBLIGHT${path}`).loginAs(viewer)
+        html.assertStatus(200)
+        assert.include(html.text(), 'HRBLIGHT Energy Ltd', `SSR ${path} for ${viewer.role}`)
+        assert.include(html.text(), 'data-page', `hydration payload ${path}`)
+      }
     }
     for (const path of ['/operator/queue', '/operator/parameters']) {
       expectStatus(await client.get(`/customer${path}`).loginAs(op), 200)

@@ -182,6 +182,35 @@ test.group('Market entry: a new Supplier from expression of interest to go-live 
         )
       }
     }
+    /* A Supplier trades: it waits for Credit Cover and two 24-hour credit contacts (§5.2, §12.1). */
+    const waiting = bodyOf(await asAna.get('/parties/HRBLIGHT'))
+    assert.equal(waiting.roleCases[0].state, 'QUALIFYING')
+    assert.includeMembers(
+      waiting.tasks.map((t: any) => t.title),
+      ['Lodge Credit Cover', 'Name two 24-hour credit contacts']
+    )
+    expectStatus(
+      await asAna.post('/parties/HRBLIGHT/credit/contacts', {
+        contacts: [
+          { fullName: 'Tom Okafor', email: 'tom@harbourlight.test', phone: '+44 7700 900123' },
+          { fullName: 'Priya Shah', email: 'priya@harbourlight.test', phone: '+44 7700 900456' },
+        ],
+      }),
+      201
+    )
+    assert.equal(
+      bodyOf(await asAna.get('/parties/HRBLIGHT/roles')).roleCases[0].state,
+      'QUALIFYING'
+    )
+    expectStatus(
+      await as(client, op).post('/parties/HRBLIGHT/credit/lodgements', {
+        amount: 250000,
+        effectiveOn: todayIso(),
+        instrument: 'letter_of_credit',
+        reference: 'LC-HRB-0001',
+      }),
+      201
+    )
     const ready = bodyOf(await asAna.get('/parties/HRBLIGHT/roles')).roleCases[0]
     assert.equal(ready.state, 'READY_TO_REGISTER')
 
@@ -225,6 +254,8 @@ test.group('Market entry: a new Supplier from expression of interest to go-live 
       'role.open',
       'role.submit',
       'role.start_qualification',
+      'credit.submit_contacts',
+      'credit.record_lodgement',
       'role.ready_to_register',
       'role.register',
       'entry.go_live',

@@ -44,6 +44,9 @@ test.group('Party isolation on every customer route', (group) => {
       'Secret Nominee',
       'Secret unit',
       'secret.pdf',
+      'SECRET-LC',
+      'Secret Credit Contact',
+      'Secret Signatory',
     ]
 
     for (const { method, pattern } of routes) {

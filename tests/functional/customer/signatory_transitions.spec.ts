@@ -49,8 +49,15 @@ test.group('Authorised signatories: nominations, approvals, end dates, access', 
       rows.map((r) => [r.category, r.proposedBy, r.approvedBy]),
       [['B', p.assistant.user.id, p.catA.user.id]]
     )
-    const invite = await db.from('core_mail_outbox').where('to_address', 'tom@hrb.test').first()
-    assert.include(invite.text_body, '/customer/invitations/')
+    /* Only assistants and Cat A get the portal unasked (§2.2): Tom is registered, access is granted separately. */
+    assert.isNull(await db.from('core_mail_outbox').where('to_address', 'tom@hrb.test').first())
+    assert.exists(
+      await db
+        .from('core_notifications')
+        .where('user_id', p.catA2.user.id)
+        .where('title', 'like', '%is an authorised signatory')
+        .first()
+    )
   })
 
   test('nobody approves their own nomination; Sig(B) cannot nominate', async ({ client }) => {

@@ -12,6 +12,7 @@ import { notifyParty } from '#customer/support/notify_party'
 import { openTask } from '#customer/support/tasks'
 import { partyFor } from '#customer/support/parties'
 import { today } from '#customer/support/lead_times'
+import { assertCreditContactKept } from '#customer/support/credit'
 
 /**
  * My Account changes with maker-checker (customer.md §2.4, §4.2): an assistant
@@ -39,6 +40,7 @@ export default async function proposeAccountChange(
     const party = await partyFor(actor, partyId, trx)
     assertTransition(CHANGE_REQUEST, 'propose_account_change', null)
     let target = subjectId === null ? null : String(subjectId)
+    if (subjectType === 'contact_end') await assertCreditContactKept(trx, party.partyId, subjectId!)
     if (subjectType === 'contact' && target === null) {
       const contact = await Contact.create(
         {

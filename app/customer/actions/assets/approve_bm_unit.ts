@@ -1,66 +1,54 @@
 import db from '@adonisjs/lucid/services/db'
-import { DateTime } from 'luxon'
 import type User from '#core/auth/user'
 import BmUnit from '#customer/models/bm_unit'
-import Party from '#customer/models/party'
 import { BM_UNIT, assertTransition } from '#customer/journeys/machines'
 import { audit } from '#customer/support/audit'
-import { closeTasks } from '#customer/support/tasks'
 import { ownedRecord } from '#customer/support/parties'
-import { notifyParty } from '#customer/support/notify_party'
-import { bmUnitPayload, customerEvents } from '#customer/events'
+import { JourneyError } from '#customer/support/journey_error'
+import {
+  announce,
+  earlierNetsoAgreement,
+  needsNetso,
+  registerVersion,
+} from '#customer/support/bm_unit_registration'
 
 /**
- * SUBMITTED → REGISTERED by the CRA operator. A new unit announces
- * `customer:bm_unit_registered`; a new version ends the previous one the day
- * before and announces `customer:bm_unit_changed`.
+ * SUBMITTED → REGISTERED by the CRA operator. A Primary unit with FPN flag Y
+ * goes through AWAITING_NETSO instead, unless an earlier version of the unit
+ * already has the NETSO agreement recorded (it is carried over). A new unit
+ * announces `customer:bm_unit_registered`; a new version `customer:bm_unit_changed`.
  */
 export default async function approveBmUnit(actor: User, versionId: number | string) {
-  const result = await db.transaction(async (trx) => {
+  const registered = await db.transaction(async (trx) => {
     const unit = await ownedRecord(actor, BmUnit, versionId, trx)
     assertTransition(BM_UNIT, 'approve_bm_unit', unit.status.toUpperCase())
-    const previous = await BmUnit.query({ client: trx })
-      .where('bm_unit_id', unit.bmUnitId)
-      .where('status', 'registered')
-      .whereNull('effective_to')
-      .whereNot('id', unit.id)
-      .first()
-    let previousEffectiveTo: string | null = null
-    if (previous) {
-      previousEffectiveTo = DateTime.fromISO(unit.effectiveFrom, { zone: 'utc' })
-        .minus({ days: 1 })
-        .toISODate()!
-      previous.effectiveTo = previousEffectiveTo
-      await previous.useTransaction(trx).save()
+    if (needsNetso(unit)) {
+      const earlier = await earlierNetsoAgreement(trx, unit)
+      if (!earlier)
+        throw new JourneyError(
+          'A Primary BM Unit with FPN flag Y needs the NETSO agreement: refer it to the NETSO step'
+        )
+      unit.merge({
+        netsoAgreedOn: earlier.netsoAgreedOn,
+        netsoReference: earlier.netsoReference,
+        netsoDocumentId: earlier.netsoDocumentId,
+      })
     }
-    unit.status = 'registered'
-    await unit.useTransaction(trx).save()
-    await closeTasks(trx, 'bm_unit', unit.id)
-    await notifyParty(trx, unit.partyId, {
-      title: `BM Unit ${unit.bmUnitId} registered`,
-      body: `Effective from ${unit.effectiveFrom}.`,
-      link: '/customer/assets',
-    })
+    const result = await registerVersion(trx, unit)
     await audit(trx, actor, {
       action: 'bm_unit.approve',
       subjectType: 'bm_unit',
       subjectId: unit.id,
       partyId: unit.partyId,
       before: { status: 'submitted' },
-      after: { status: 'registered', previousEffectiveTo },
+      after: {
+        status: 'registered',
+        previousEffectiveTo: result.previousEffectiveTo,
+        netsoReference: unit.netsoReference,
+      },
     })
-    const party = await Party.query({ client: trx }).where('party_id', unit.partyId).firstOrFail()
-    return { unit, party, previous, previousEffectiveTo }
+    return result
   })
-  const payload = bmUnitPayload(result.unit, result.party)
-  if (result.previous) {
-    await customerEvents.bmUnitChanged({
-      ...payload,
-      change: 'new_version',
-      previousEffectiveTo: result.previousEffectiveTo,
-    })
-  } else {
-    await customerEvents.bmUnitRegistered(payload)
-  }
-  return result.unit
+  await announce(registered)
+  return registered.unit
 }

@@ -4,13 +4,9 @@ import type User from '#core/auth/user'
 import { seesAllParties } from '#core/auth/roles'
 import QualificationCase from '#customer/models/qualification_case'
 import RoleCase from '#customer/models/role_case'
-import { ROLE_CASE, assertTransition } from '#customer/journeys/machines'
-import {
-  QUALIFICATION_FLOWS,
-  marketRole,
-  type QualificationKind,
-} from '#customer/reference/market_roles'
+import { QUALIFICATION_FLOWS, type QualificationKind } from '#customer/reference/market_roles'
 import { audit } from '#customer/support/audit'
+import { promoteReadyRoleCases } from '#customer/support/role_readiness'
 import { closeTasks, openTask } from '#customer/support/tasks'
 import { ownedRecord } from '#customer/support/parties'
 import { fieldError, JourneyError, NotAllowedError } from '#customer/support/journey_error'
@@ -20,7 +16,8 @@ import type { advanceQualificationValidator } from '#customer/validators/role_va
  * One step of a qualification sub-case (customer.md §5.3) along its flow. The
  * party takes its own steps (submitting the SAD); the operator records the
  * rest, including the PAB decision. When every sub-case of the role case has
- * passed, the role case becomes READY_TO_REGISTER (a system transition).
+ * passed (and, for a trading role, Credit Cover and the credit contacts are
+ * in place), the role case becomes READY_TO_REGISTER (a system transition).
  */
 export default async function advanceQualification(
   actor: User,
@@ -74,35 +71,7 @@ export default async function advanceQualification(
       await closeTasks(trx, 'qualification', sub.id, 'submit_sad')
     if (input.state === flow.passed) await closeTasks(trx, 'qualification', sub.id)
 
-    const siblings = await QualificationCase.query({ client: trx }).where(
-      'role_case_id',
-      roleCase.id
-    )
-    const allPassed = siblings.every(
-      (s) => s.state === QUALIFICATION_FLOWS[s.kind as QualificationKind].passed
-    )
-    if (allPassed) {
-      assertTransition(ROLE_CASE, 'advance_qualification', roleCase.state)
-      roleCase.state = 'READY_TO_REGISTER'
-      await roleCase.useTransaction(trx).save()
-      await openTask(trx, {
-        partyId: roleCase.partyId,
-        caseType: 'role_case',
-        caseId: roleCase.id,
-        kind: 'register_role',
-        title: `Register the ${marketRole(roleCase.roleCode).label} role`,
-        reason: `Every qualification passed; register it at least 3 working days before ${roleCase.targetEffectiveFrom}.`,
-        assignee: 'operator',
-      })
-      await audit(trx, null, {
-        action: 'role.ready_to_register',
-        subjectType: 'role_case',
-        subjectId: roleCase.id,
-        partyId: roleCase.partyId,
-        before: { state: 'QUALIFYING' },
-        after: { state: 'READY_TO_REGISTER' },
-      })
-    }
+    await promoteReadyRoleCases(trx, roleCase.partyId)
     await audit(trx, actor, {
       action: 'qualification.advance',
       subjectType: 'qualification_case',

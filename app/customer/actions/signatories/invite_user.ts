@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { Infer } from '@vinejs/vine/types'
 import type User from '#core/auth/user'
+import { PORTAL_ACCESS, assertTransition } from '#customer/journeys/machines'
 import { audit } from '#customer/support/audit'
 import { partyFor } from '#customer/support/parties'
 import { sendInvitation } from '#customer/support/invitations'
@@ -9,7 +10,8 @@ import type { inviteUserValidator } from '#customer/validators/signatory_validat
 
 /**
  * A Cat A grants portal access to a colleague (customer.md §6.4) as an
- * assistant; the signatory role comes only from an approved nomination.
+ * assistant; the signatory role comes only from an approved nomination, and
+ * an existing signatory gets access with grant_signatory_access.
  */
 export default async function inviteUser(
   actor: User,
@@ -18,6 +20,7 @@ export default async function inviteUser(
 ) {
   return db.transaction(async (trx) => {
     const party = await partyFor(actor, partyId, trx)
+    assertTransition(PORTAL_ACCESS, 'invite_user', null)
     const email = input.email.toLowerCase()
     if (await trx.from('core_users').where('email', email).first())
       fieldError('email', 'This e-mail address already has a portal account')
