@@ -2,11 +2,9 @@ import router from '@adonisjs/core/services/router'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { middleware } from '#start/kernel'
-import { seesAllParties } from '#core/auth/roles'
-import { NotAllowedError } from '#customer/support/journey_error'
-import { partyAccessEnded } from '#customer/support/portal_access'
 import { CUSTOMER_ROUTES, type ControllerName } from './route_table.js'
 import './dashboard_widget.js'
+import './access_check.js'
 
 const controllers: Record<ControllerName, () => Promise<{ default: any }>> = {
   entry: () => import('#customer/controllers/entry_controller'),
@@ -33,18 +31,6 @@ async function answerJson(ctx: HttpContext, next: NextFn) {
   return next()
 }
 
-/**
- * Users of a party that has withdrawn lose the portal on its Withdrawal Date
- * (customer.md §10.2); their tokens and sessions are revoked then, and this
- * refuses what a later sign-in would reach here.
- */
-async function refuseEndedAccess(ctx: HttpContext, next: NextFn) {
-  const user = ctx.auth.user
-  if (user?.partyId && !seesAllParties(user.role) && (await partyAccessEnded(user.partyId)))
-    throw new NotAllowedError('Your organisation has left the BSC: its portal access has ended')
-  return next()
-}
-
 function register(prefix: string, api: boolean) {
   for (const route of CUSTOMER_ROUTES) {
     const definition = router[route.method](`${prefix}${route.path === '/' ? '' : route.path}`, [
@@ -57,11 +43,7 @@ function register(prefix: string, api: boolean) {
     const stack = []
     if (api) stack.push(answerJson)
     if (route.access !== 'public') {
-      stack.push(
-        api ? middleware.auth({ guards: ['api'] }) : middleware.auth(),
-        middleware.mfa(),
-        refuseEndedAccess
-      )
+      stack.push(api ? middleware.auth({ guards: ['api'] }) : middleware.auth(), middleware.mfa())
     }
     if (route.access === 'operator') stack.push(middleware.role({ roles: ['operator', 'admin'] }))
     definition.use(stack)

@@ -5,6 +5,7 @@ import { renderThrottled } from '../throttled_response.js'
 import { verifyPassword } from '../actions/verify_password.js'
 import { completeSignIn, endSession, startMfaChallenge } from '../sign_in_session.js'
 import { recordAudit } from '#core/audit/audit_log'
+import { accessRefusal } from '../access_checks.js'
 
 /** One message for every wrong answer, so the page never tells whether an account exists. */
 export const INVALID_CREDENTIALS = 'The email address or password is not correct.'
@@ -38,6 +39,21 @@ export default class SessionController {
     }
 
     await throttle.clearAccount()
+    const refusal = await accessRefusal(user)
+    if (refusal) {
+      await recordAudit({
+        actor: null,
+        action: 'auth.login_refused',
+        subjectType: 'user',
+        subjectId: user.id,
+        partyId: user.partyId,
+        after: { reason: refusal },
+        ip: request.ip(),
+      })
+      session.flash('inputErrorsBag', { form: [refusal] })
+      session.flashOnly(['email'])
+      return response.redirect('/login')
+    }
     if (user.mfaEnabledAt) {
       startMfaChallenge(session, user)
       return response.redirect('/login/mfa')
