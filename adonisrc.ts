@@ -39,6 +39,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#insights/listeners'),
+    () => import('#settlement/preload'),
   ],
 
   tests: {

@@ -154,6 +154,7 @@ export function buildDayInputs(records: DayRecords): DayInputs {
     // Several MSID-pair submissions for one unit and period add up (P354).
     if (period > 0 && u >= 0) absvd[(period - 1) * units + u] += num(a.volume, where, 'volume')
   })
+  const assetMetering = assetMeteredColumns()
 
   // --- PN and BOD: CSR per (period, unit), segments inside their period --------------------------
   const segmentsIn = (
@@ -268,6 +269,7 @@ export function buildDayInputs(records: DayRecords): DayInputs {
       },
       meteredVolume,
       meteredEstimated,
+      ...assetMetering,
       absvd,
       fpn: { offsets: pn.offsets, ...segmentColumns(pnRows, pn.order, pn.times) },
       bod: {
@@ -281,6 +283,31 @@ export function buildDayInputs(records: DayRecords): DayInputs {
       ...perPeriod,
       ...notifications,
     }
+  }
+
+  /** P375 asset-metered volumes (period-major); absent when the day has none, as before P375. */
+  function assetMeteredColumns(): Pick<DayInputs, 'assetMeteredVolume' | 'assetMeteredSupplier'> {
+    const rows = list('assetMeteredVolumes') ?? []
+    if (rows.length === 0) return {}
+    const assetMeteredVolume = new Float64Array(periods * units).fill(Number.NaN)
+    const assetMeteredSupplier = new Int32Array(periods * units).fill(-1)
+    rows.forEach((m, r) => {
+      const where = `assetMeteredVolumes[${r}]`
+      const period = periodOf(m.settlementPeriod, where)
+      const u = unitOf(m.bmUnit, where)
+      const supplier =
+        m.supplierBmUnit === null || m.supplierBmUnit === undefined
+          ? -1
+          : unitOf(m.supplierBmUnit, where)
+      if (supplier >= 0 && supplier === u) fail(where, `supplierBmUnit must differ from bmUnit`)
+      if (period < 0 || u < 0) return
+      const at = (period - 1) * units + u
+      if (!Number.isNaN(assetMeteredVolume[at]))
+        fail(where, `second asset-metered volume for ${m.bmUnit} in period ${period}`)
+      assetMeteredVolume[at] = num(m.volume, where, 'volume')
+      assetMeteredSupplier[at] = supplier
+    })
+    return { assetMeteredVolume, assetMeteredSupplier }
   }
 
   /** BOALF segments → acceptances per unit ordered by number, each a list of (time, level) points. */

@@ -73,6 +73,18 @@ export interface BoalfRecord {
   levelTo: number
 }
 
+/**
+ * P375: the delivered volume of an Asset Metering VLP's Secondary BM Unit measured by asset meters
+ * behind the Boundary Point (MWh, export positive), and the Supplier BM Unit whose customers' sites
+ * host the assets (its volume carries the difference to the Boundary Point volume; null: none).
+ */
+export interface AssetMeteredVolumeRecord {
+  bmUnit: string
+  settlementPeriod: number
+  volume: number
+  supplierBmUnit?: string | null
+}
+
 export interface AbsvdRecord {
   bmUnit: string
   settlementPeriod: number
@@ -142,6 +154,8 @@ export interface DayRecords {
   accounts: AccountRecord[]
   bmUnits: BmUnitRecord[]
   meteredVolumes: MeteredVolumeRecord[]
+  /** P375 asset-metered delivered volumes; absent when no unit is settled on asset meters */
+  assetMeteredVolumes?: AssetMeteredVolumeRecord[]
   pn: PnRecord[]
   bod: BodRecord[]
   boalf: BoalfRecord[]

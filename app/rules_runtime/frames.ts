@@ -163,6 +163,13 @@ export interface DayInputs {
   /** QM input, period-major; NaN where no metered data was received */
   meteredVolume: NumArray
   meteredEstimated: FlagArray
+  /**
+   * P375 asset-metered delivered volume per BM Unit, period-major, NaN where none; present only
+   * when the day has asset-metered volumes (so other days' snapshots are unchanged)
+   */
+  assetMeteredVolume?: NumArray
+  /** P375: index of the Supplier BM Unit hosting the unit's assets, period-major, −1 where none */
+  assetMeteredSupplier?: IdxArray
   /** ABSVD QAS, period-major, 0 when none */
   absvd: NumArray
   fpn: FpnFrame

@@ -1,6 +1,6 @@
 import type { DayInputs } from './frames.js'
 import type { ParameterDelta } from './parameters.js'
-import type { Stage, StageScope } from './stage.js'
+import type { Stage } from './stage.js'
 
 /**
  * Rule sets (ARCHITECTURE.md §4.4): the baseline stages plus zero or more
@@ -29,8 +29,10 @@ export interface PluginSpec {
   /** ids of stages (baseline or earlier plugins) this plugin's stage of the same id replaces */
   overrides: string[]
   adds: StageAddition[]
-  /** dated parameter changes, applied on the main thread (parameters.ts) */
+  /** dated parameter changes and new parameters, applied on the main thread (parameters.ts) */
   parameterDeltas: ParameterDelta[]
+  /** decides which plugin's stage wins when two override the same stage (higher wins) */
+  precedence?: number | null
 }
 
 export interface BaselineSpec {
@@ -48,34 +50,35 @@ export interface RuleSetSpec {
   plugins: PluginSpec[]
 }
 
-export interface PlacedStage {
-  stage: Stage
+/** A stage's declared identity without its code: what ordering and validation need. */
+export type StageShape = Omit<Stage, 'run'>
+
+export interface PlacedStage<S extends StageShape = Stage> {
+  stage: S
   /** 'baseline' or the plugin id that supplied the stage */
   origin: string
 }
 
-/** What the main thread may know about a stage (manifests, traces): no code. */
-export interface StageMeta {
-  id: string
-  title: string
-  reference: string
-  scope: StageScope
-  reads: string[]
-  writes: string[]
-  params: string[]
+/** What the main thread may know about a stage (manifests, traces, validation): no code. */
+export interface StageMeta extends StageShape {
   origin: string
 }
 
-export interface CompiledRuleSet {
+export interface CompiledRuleSet<S extends StageShape = Stage> {
   key: string
-  periodStages: PlacedStage[]
-  dayStages: PlacedStage[]
+  periodStages: PlacedStage<S>[]
+  dayStages: PlacedStage<S>[]
 }
 
 export class RuleSetError extends Error {
+  readonly key: string
+  readonly problems: string[]
+
   constructor(key: string, problems: string[]) {
     super(`Rule set ${key} rejected: ${problems.join('; ')}`)
     this.name = 'RuleSetError'
+    this.key = key
+    this.problems = problems
   }
 }
 
@@ -90,6 +93,8 @@ export const INPUT_FIELDS = [
   'bmUnits',
   'meteredVolume',
   'meteredEstimated',
+  'assetMeteredVolume',
+  'assetMeteredSupplier',
   'absvd',
   'fpn',
   'bod',
@@ -106,7 +111,7 @@ type MissingInputField = Exclude<keyof DayInputs, (typeof INPUT_FIELDS)[number]>
 const everyInputListed: [MissingInputField] extends [never] ? true : MissingInputField = true
 void everyInputListed
 
-const KEY_PART = /^([a-z][a-z0-9_-]*)@(\d+)$/
+const KEY_PART = /^([a-z0-9_]+)@([1-9]\d*)$/
 
 export interface KeyPart {
   id: string
@@ -124,16 +129,34 @@ export function parseRuleSetKey(key: string): KeyPart[] {
   return parts.map((part) => ({ id: part![1], version: Number(part![2]) }))
 }
 
-export function stageMeta({ stage, origin }: PlacedStage): StageMeta {
+/** The inverse of parseRuleSetKey: `baseline@1+p375@2`. */
+export function formatRuleSetKey(baselineVersion: number, plugins: KeyPart[]): string {
+  return [`baseline@${baselineVersion}`, ...plugins.map((p) => `${p.id}@${p.version}`)].join('+')
+}
+
+export function stageMeta({ stage, origin }: PlacedStage<StageShape>): StageMeta {
   const { id, title, reference, scope, reads, writes, params } = stage
   return { id, title, reference, scope, reads, writes, params, origin }
 }
 
+/** Which of two plugins overriding one stage wins: the higher declared precedence, else none. */
+function precedenceWinner(first: PluginSpec, second: PluginSpec): PluginSpec | null {
+  const a = first.precedence
+  const b = second.precedence
+  if (typeof a !== 'number' || typeof b !== 'number' || a === b) return null
+  return a > b ? first : second
+}
+
 /** Baseline stages with each plugin's overrides and additions applied, in declared order. */
-function assemble(spec: RuleSetSpec, baseline: Stage[], plugins: Stage[][], problems: string[]) {
-  const placed: PlacedStage[] = baseline.map((stage) => ({ stage, origin: 'baseline' }))
+function assemble<S extends StageShape>(
+  spec: RuleSetSpec,
+  baseline: S[],
+  plugins: S[][],
+  problems: string[]
+) {
+  const placed: PlacedStage<S>[] = baseline.map((stage) => ({ stage, origin: 'baseline' }))
   const anchors: { stageId: string; before?: string; after?: string }[] = []
-  const overriddenBy = new Map<string, string>()
+  const overriddenBy = new Map<string, PluginSpec>()
   const ids = () => new Set(placed.map(({ stage }) => stage.id))
   if (ids().size !== placed.length) problems.push('the baseline declares a stage id twice')
 
@@ -147,12 +170,19 @@ function assemble(spec: RuleSetSpec, baseline: Stage[], plugins: Stage[][], prob
       else if (!replacement)
         problems.push(`${plugin.id} overrides "${stageId}" but its module exports no such stage`)
       else if (overriddenBy.has(stageId)) {
-        problems.push(
-          `stage "${stageId}" is overridden by both ${overriddenBy.get(stageId)} and ${plugin.id}`
-        )
+        const other = overriddenBy.get(stageId)!
+        const winner = precedenceWinner(other, plugin)
+        if (!winner) {
+          problems.push(
+            `stage "${stageId}" is overridden by both ${other.id} and ${plugin.id} without precedence (declare different precedence values)`
+          )
+        } else if (winner === plugin) {
+          placed[at] = { stage: replacement, origin: plugin.id }
+          overriddenBy.set(stageId, plugin)
+        }
       } else {
         placed[at] = { stage: replacement, origin: plugin.id }
-        overriddenBy.set(stageId, plugin.id)
+        overriddenBy.set(stageId, plugin)
       }
       used.add(stageId)
     }
@@ -193,14 +223,14 @@ function assemble(spec: RuleSetSpec, baseline: Stage[], plugins: Stage[][], prob
  * ties) and rejects anything that cannot run: unknown reads, a frame written
  * twice, a cycle, or a period stage reading a day stage's output.
  */
-export function compileRuleSet(
+export function compileRuleSet<S extends StageShape>(
   spec: RuleSetSpec,
-  baseline: Stage[],
-  plugins: Stage[][]
-): CompiledRuleSet {
+  baseline: S[],
+  plugins: S[][]
+): CompiledRuleSet<S> {
   const problems: string[] = []
   const { placed, anchors } = assemble(spec, baseline, plugins, problems)
-  const writer = new Map<string, PlacedStage>()
+  const writer = new Map<string, PlacedStage<S>>()
   for (const entry of placed) {
     for (const frame of entry.stage.writes) {
       const other = writer.get(frame)
@@ -244,13 +274,13 @@ export function compileRuleSet(
   }
 }
 
-function topologicalOrder(
+function topologicalOrder<S extends StageShape>(
   key: string,
-  placed: PlacedStage[],
+  placed: PlacedStage<S>[],
   dependsOn: Map<string, Set<string>>
-): PlacedStage[] {
+): PlacedStage<S>[] {
   const done = new Set<string>()
-  const ordered: PlacedStage[] = []
+  const ordered: PlacedStage<S>[] = []
   while (ordered.length < placed.length) {
     const next = placed.find(
       ({ stage }) =>

@@ -1,5 +1,8 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import '#settlement/enablement/routes'
+import './portal_routes.js'
+import './dashboard_widget.js'
 
 const RunsController = () => import('#settlement/controllers/runs_controller')
 const ResultsController = () => import('#settlement/controllers/results_controller')

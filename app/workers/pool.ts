@@ -9,6 +9,8 @@ import type { RuleTask } from './rule_tasks.js'
  * threads. `reload()` starts generation N+1 for every new lease; leases taken
  * earlier keep running on their generation, which closes once its last lease
  * is released. A run takes one lease, so all its tasks see the same code.
+ * `reloadWhenReady()` (hot reload) first warms the new generation — loads and
+ * validates the rules in it — and only then sends new leases to it.
  *
  * Owners: each task belongs to an owner ('production', 'sandbox:<id>', …)
  * with a cap on how many of its tasks may be in the pool at once, so a
@@ -44,11 +46,14 @@ const WORKER_URL = new URL('./rule_worker.js', import.meta.url).href
  * Under the TypeScript loader (development, tests, `node ace`), workers need
  * the same loader to import app and rule files; a built app runs plain JS.
  */
-function workerExecArgv(): string[] {
+export function typeScriptLoaderArgs(): string[] {
   const underTypeScript = import.meta.url.endsWith('.ts')
+  return underTypeScript ? [`--import=${import.meta.resolve('@poppinss/ts-exec')}`] : []
+}
+
+function workerExecArgv(): string[] {
   const hasLoader = process.execArgv.some((arg) => arg.includes('@poppinss/ts-exec'))
-  if (!underTypeScript || hasLoader) return process.execArgv
-  return [...process.execArgv, `--import=${import.meta.resolve('@poppinss/ts-exec')}`]
+  return hasLoader ? process.execArgv : [...process.execArgv, ...typeScriptLoaderArgs()]
 }
 
 export function defaultOwnerCap(owner: PoolOwner, workers: number): number {
@@ -59,6 +64,9 @@ export class RulePool {
   readonly workers: number
   #ownerCap: (owner: PoolOwner, workers: number) => number
   #current: Generation
+  /** a generation warming up for `reloadWhenReady`, not yet taking leases */
+  #pending: Generation | undefined
+  #lastNumber = 0
   #generations = new Set<Generation>()
   #owners = new Map<PoolOwner, OwnerSlots>()
   #closed = false
@@ -66,14 +74,20 @@ export class RulePool {
   constructor(options: RulePoolOptions = {}) {
     this.workers = Math.max(1, options.workers ?? availableParallelism())
     this.#ownerCap = options.ownerCap ?? defaultOwnerCap
-    this.#current = this.#startGeneration(1)
+    this.#current = this.#startGeneration()
   }
 
   get generation(): number {
     return this.#current.number
   }
 
-  #startGeneration(number: number): Generation {
+  /** Whether the current generation, or one warming up, already runs this code. */
+  runs(codeTag: string): boolean {
+    return this.#current.codeTag === codeTag || this.#pending?.codeTag === codeTag
+  }
+
+  #startGeneration(): Generation {
+    const number = ++this.#lastNumber
     const piscina = new Piscina({
       filename: WORKER_URL,
       name: 'default',
@@ -96,19 +110,24 @@ export class RulePool {
   lease(owner: PoolOwner = 'production', codeTag?: string): PoolLease {
     if (this.#closed) throw new Error('the rule pool is closed')
     if (codeTag !== undefined && this.#current.codeTag !== codeTag) {
-      if (this.#current.codeTag !== undefined) this.reload()
+      // A generation already warming for this code is used at once rather than a third one started.
+      if (this.#pending?.codeTag === codeTag) this.#promote(this.#pending)
+      else if (this.#current.codeTag !== undefined) this.reload()
       this.#current.codeTag = codeTag
     }
-    const generation = this.#current
+    return this.#leaseOn(this.#current, owner)
+  }
+
+  #leaseOn(generation: Generation, owner: PoolOwner): PoolLease {
     generation.leases++
     let released = false
     return {
       owner,
       generation: generation.number,
       parallelism: Math.min(this.workers, this.#ownerCap(owner, this.workers)),
-      run: <R>(task: RuleTask) => {
+      run: <R>(task: RuleTask, options?: TaskOptions) => {
         if (released) throw new Error('this pool lease was released')
-        return this.#run<R>(generation, owner, task)
+        return this.#run<R>(generation, owner, task, options)
       },
       release: () => {
         if (released) return
@@ -122,11 +141,53 @@ export class RulePool {
   /** Starts a new generation (new rule code); older generations drain and close. */
   reload(): number {
     if (this.#closed) throw new Error('the rule pool is closed')
-    const old = this.#current
-    this.#current = this.#startGeneration(old.number + 1)
-    old.retired = true
-    this.#closeIfDrained(old)
+    // Newer code than any generation still warming: that one will never be current.
+    if (this.#pending) this.#retire(this.#pending)
+    this.#pending = undefined
+    this.#promote(this.#startGeneration())
     return this.#current.number
+  }
+
+  /**
+   * Hot reload: starts a generation for `codeTag`, runs `warm` on it (load
+   * and validate the rules) and only then makes it current. Leases keep
+   * going to the current generation meanwhile; if `warm` fails the new
+   * generation closes and nothing changes. Resolves with the new generation's
+   * number; a later reload overtaking this one wins.
+   */
+  async reloadWhenReady(
+    codeTag: string | undefined,
+    warm: (lease: PoolLease) => Promise<void>
+  ): Promise<number> {
+    if (this.#closed) throw new Error('the rule pool is closed')
+    const candidate = this.#startGeneration()
+    candidate.codeTag = codeTag
+    if (this.#pending) this.#retire(this.#pending)
+    this.#pending = candidate
+    const lease = this.#leaseOn(candidate, 'production')
+    try {
+      await warm(lease)
+    } catch (error) {
+      if (this.#pending === candidate) this.#pending = undefined
+      if (this.#current !== candidate) candidate.retired = true
+      throw error
+    } finally {
+      lease.release()
+    }
+    if (this.#pending === candidate) this.#promote(candidate)
+    return candidate.number
+  }
+
+  #promote(generation: Generation) {
+    const old = this.#current
+    this.#current = generation
+    if (this.#pending === generation) this.#pending = undefined
+    this.#retire(old)
+  }
+
+  #retire(generation: Generation) {
+    generation.retired = true
+    this.#closeIfDrained(generation)
   }
 
   /** Graceful shutdown: running tasks finish, then every thread stops. */
@@ -157,10 +218,15 @@ export class RulePool {
     return generation.closing
   }
 
-  async #run<R>(generation: Generation, owner: PoolOwner, task: RuleTask): Promise<R> {
+  async #run<R>(
+    generation: Generation,
+    owner: PoolOwner,
+    task: RuleTask,
+    options: TaskOptions = {}
+  ): Promise<R> {
     await this.#acquire(owner)
     try {
-      return (await generation.piscina.run(task)) as R
+      return (await generation.piscina.run(task, { signal: options.signal })) as R
     } finally {
       this.#releaseSlot(owner)
     }
@@ -185,11 +251,16 @@ export class RulePool {
   }
 }
 
+export interface TaskOptions {
+  /** aborting stops the task's worker thread (e.g. a plugin import that never finishes) */
+  signal?: AbortSignal
+}
+
 export interface PoolLease {
   owner: PoolOwner
   generation: number
   /** how many of this owner's tasks can run at once */
   parallelism: number
-  run<R>(task: RuleTask): Promise<R>
+  run<R>(task: RuleTask, options?: TaskOptions): Promise<R>
   release(): void
 }

@@ -9,6 +9,11 @@ import { RulePool } from './pool.js'
  */
 let pool: RulePool | undefined
 
+/** The pool if something in this process started it (a hot reload has nothing to do otherwise). */
+export function startedRulePool(): RulePool | undefined {
+  return pool
+}
+
 export function rulePool(): RulePool {
   if (!pool) {
     const started = new RulePool({ workers: env.get('POOL_WORKERS') })

@@ -2,6 +2,9 @@ import type { DayInputs } from '../rules_runtime/frames.js'
 import type { ColumnFrame, ParameterValues, PeriodRange } from '../rules_runtime/stage.js'
 import type { StageExecution } from '../rules_runtime/execute.js'
 import type { RuleSetSpec, StageMeta } from '../rules_runtime/rule_set.js'
+import type { ModuleDescription } from '../rules_runtime/plugin_catalogue.js'
+
+export type { ModuleDescription }
 
 /**
  * The messages between the main thread and rule workers. Inputs travel with
@@ -12,6 +15,17 @@ export interface DescribeBaselineTask {
   kind: 'describe_baseline'
   /** file URL of the baseline module */
   module: string
+}
+
+/**
+ * Imports one rule module (the baseline or a plugin's index) and reports its
+ * stages' declared identities, so the main thread can validate rule sets
+ * without importing rule code.
+ */
+export interface DescribeModuleTask {
+  kind: 'describe_module'
+  module: string
+  role: 'baseline' | 'plugin'
 }
 
 export interface CompileTask {
@@ -40,7 +54,8 @@ export interface DayTask {
   progress: Int32Array
 }
 
-export type RuleTask = DescribeBaselineTask | CompileTask | PeriodTask | DayTask
+export type RuleTask =
+  DescribeBaselineTask | DescribeModuleTask | CompileTask | PeriodTask | DayTask
 
 export interface BaselineDescription {
   version: number

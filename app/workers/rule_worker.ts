@@ -8,12 +8,15 @@ import {
   type PlacedStage,
   type RuleSetSpec,
 } from '../rules_runtime/rule_set.js'
-import type { ColumnFrame } from '../rules_runtime/stage.js'
+import type { ColumnFrame, Stage } from '../rules_runtime/stage.js'
+import { stageShapeProblems } from '../rules_runtime/stage_shape.js'
 import type { StageExecution } from '../rules_runtime/execute.js'
 import type {
   BaselineDescription,
   CompiledDescription,
   DayTask,
+  DescribeModuleTask,
+  ModuleDescription,
   PeriodTask,
   RuleTask,
   StagesOutcome,
@@ -26,30 +29,71 @@ import type {
  */
 const compiled = new Map<string, Promise<CompiledRuleSet>>()
 
-async function importBaseline(module: string) {
+/**
+ * Imports a rule module and checks its exports: the baseline exports
+ * `BASELINE_VERSION` and `baselineStages`, a plugin exports `stages`.
+ */
+async function importStages(module: string, role: DescribeModuleTask['role']) {
   const loaded = await import(module)
-  if (!Array.isArray(loaded.baselineStages) || typeof loaded.BASELINE_VERSION !== 'number') {
-    throw new Error(`${module} must export BASELINE_VERSION and baselineStages`)
+  const stages: unknown = role === 'baseline' ? loaded.baselineStages : loaded.stages
+  const problems: string[] = []
+  if (role === 'baseline' && typeof loaded.BASELINE_VERSION !== 'number')
+    problems.push('it must export BASELINE_VERSION (a number)')
+  if (!Array.isArray(stages)) {
+    problems.push(`it must export ${role === 'baseline' ? 'baselineStages' : 'stages'} (an array)`)
+  } else {
+    stages.forEach((stage, index) =>
+      problems.push(...stageShapeProblems(stage, `stage ${index + 1}`))
+    )
   }
-  return loaded as { BASELINE_VERSION: number; baselineStages: PlacedStage['stage'][] }
+  if (problems.length) throw new Error(problems.join('; '))
+  return {
+    version: role === 'baseline' ? (loaded.BASELINE_VERSION as number) : null,
+    stages: stages as Stage[],
+  }
+}
+
+async function describeModule(task: DescribeModuleTask): Promise<ModuleDescription> {
+  try {
+    const { version, stages } = await importStages(task.module, task.role)
+    return {
+      ok: true,
+      version,
+      stages: stages.map(({ id, title, reference, scope, reads, writes, params }) => ({
+        id,
+        title,
+        reference,
+        scope,
+        reads,
+        writes,
+        params,
+      })),
+    }
+  } catch (error) {
+    return { ok: false, error: (error as Error)?.message ?? String(error) }
+  }
 }
 
 async function compile(spec: RuleSetSpec): Promise<CompiledRuleSet> {
-  const baseline = await importBaseline(spec.baseline.module)
-  if (baseline.BASELINE_VERSION !== spec.baseline.version) {
+  const baseline = await importStages(spec.baseline.module, 'baseline').catch((error: Error) => {
+    throw new RuleSetError(spec.key, [`the baseline cannot be loaded: ${error.message}`])
+  })
+  if (baseline.version !== spec.baseline.version) {
     throw new RuleSetError(spec.key, [
-      `the installed baseline is version ${baseline.BASELINE_VERSION}, not ${spec.baseline.version}`,
+      `the installed baseline is version ${baseline.version}, not ${spec.baseline.version}`,
     ])
   }
   const plugins = await Promise.all(
     spec.plugins.map(async (plugin) => {
-      const loaded = await import(plugin.module)
-      if (!Array.isArray(loaded.stages))
-        throw new RuleSetError(spec.key, [`${plugin.module} must export stages`])
-      return loaded.stages
+      try {
+        const loaded = await importStages(plugin.module, 'plugin')
+        return loaded.stages
+      } catch (error) {
+        throw new RuleSetError(spec.key, [`${plugin.id}: ${(error as Error).message}`])
+      }
     })
   )
-  return compileRuleSet(spec, baseline.baselineStages, plugins)
+  return compileRuleSet(spec, baseline.stages, plugins)
 }
 
 function compiledRuleSet(spec: RuleSetSpec): Promise<CompiledRuleSet> {
@@ -105,9 +149,10 @@ function runStages(stages: PlacedStage[], task: PeriodTask | DayTask): StagesOut
 
 export default async function run(task: RuleTask) {
   if (task.kind === 'describe_baseline') {
-    const baseline = await importBaseline(task.module)
-    return { version: baseline.BASELINE_VERSION } satisfies BaselineDescription
+    const baseline = await importStages(task.module, 'baseline')
+    return { version: baseline.version! } satisfies BaselineDescription
   }
+  if (task.kind === 'describe_module') return describeModule(task)
   let ruleSet: CompiledRuleSet
   try {
     ruleSet = await compiledRuleSet(task.spec)

@@ -5,7 +5,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import { recordAudit } from '#core/audit/audit_log'
-import { DATASETS } from '#settlement/ingestion/datasets'
+import { DATASETS } from '#settlement/index'
 import { DAY_DATASETS, DEMO_ACTOR, DEMO_IMPORTER } from './demo_writer.js'
 import type { DemoManifest } from './demo_writer.js'
 

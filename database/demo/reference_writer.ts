@@ -8,7 +8,7 @@
  * TLF and calendar keys it wrote.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { DATASETS } from '#settlement/ingestion/datasets'
+import { DATASETS } from '#settlement/index'
 import type { DemoMarket } from './demo_market.js'
 import type { DemoParty } from './parties_generator.js'
 import { insertChunked } from './bulk_insert.js'

@@ -3,10 +3,12 @@ import { CalendarError, parseSettlementDate } from '#core/calendar/index'
 import { RuleSetError } from '#rules_runtime/rule_set'
 import { hasInputs } from '#settlement/inputs/load_day_records'
 import { isRunType, RUN_TYPES } from '#settlement/runs/run_types'
-import { defaultRuleSetKey, defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
+import { defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
+import { enabledRuleSetKey } from '#settlement/enablement/derive_rule_set'
 
 /**
- * Queues a settlement run: checks the request, picks the rule set and takes
+ * Queues a settlement run: checks the request, picks the rule set (derived
+ * from the enablement records in force on the date unless given) and takes
  * the next run number for (date, type) — production and each sandbox count
  * separately. Nothing is computed yet (execute_run.ts does that).
  */
@@ -23,7 +25,7 @@ export class RunRequestError extends Error {
 export interface RunRequest {
   settlementDate: string
   runType: string
-  /** default: the installed baseline */
+  /** default: the baseline with the plugins enabled on the settlement date */
   ruleSetKey?: string
   sandboxId?: number | null
   requestedBy: string
@@ -52,23 +54,27 @@ export async function createRun(
       `No settlement inputs for ${settlementDate}: import them first`
     )
   }
+  const sandboxId = request.sandboxId ?? null
+  // Sandbox-only plugins may never settle production.
+  const production = sandboxId === null
   let ruleSetKey = request.ruleSetKey
   if (ruleSetKey) {
     try {
-      runtime.registry.spec(ruleSetKey)
+      runtime.registry.spec(ruleSetKey, { production })
     } catch (error) {
       if (error instanceof RuleSetError) throw new RunRequestError('ruleSetKey', error.message)
       throw error
     }
   } else {
-    ruleSetKey = await defaultRuleSetKey(runtime).catch((error: Error) => {
-      throw new RunRequestError(
-        'ruleSetKey',
-        `The installed baseline rules cannot be loaded: ${error.message}`
-      )
-    })
+    ruleSetKey = await enabledRuleSetKey(settlementDate, runtime, { production }).catch(
+      (error: Error) => {
+        throw new RunRequestError(
+          'ruleSetKey',
+          `The rules enabled for ${settlementDate} cannot be used: ${error.message}`
+        )
+      }
+    )
   }
-  const sandboxId = request.sandboxId ?? null
   return db.transaction(async (trx) => {
     const scope = trx
       .from('settlement_runs')

@@ -2,6 +2,7 @@ import type { ColumnFrame } from '#rules_runtime/stage'
 import { canonicalHash, type Encodable } from '#rules_runtime/columnar_codec'
 import { loadRunFrames } from '#settlement/runs/frame_store'
 import { findRun, type RunRow } from '#settlement/queries/runs'
+import { publishedTotal } from '#settlement/runs/result_tables'
 
 /**
  * What moved between two runs, generically over every frame both produced
@@ -153,7 +154,8 @@ export async function diffRuns(
   ])) {
     const x = runA.totals?.[key] ?? null
     const y = runB.totals?.[key] ?? null
-    result.totals[key] = { a: x, b: y, delta: x === null || y === null ? null : y - x }
+    const delta = x === null || y === null ? null : publishedTotal(key, y - x)
+    result.totals[key] = { a: x, b: y, delta }
   }
   for (const name of [...new Set([...Object.keys(a.frames), ...Object.keys(b.frames)])].sort()) {
     const [fa, fb] = [a.frames[name], b.frames[name]]

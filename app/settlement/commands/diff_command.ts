@@ -1,6 +1,7 @@
 import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import type { RunDiff, Movement } from '#settlement/actions/diff_runs'
+import { writeStdout } from './stdout.js'
 
 export default class SettlementDiffCommand extends BaseCommand {
   static commandName = 'settlement:diff'
@@ -30,7 +31,7 @@ export default class SettlementDiffCommand extends BaseCommand {
     }
     try {
       const diff = await diffRuns(a, b, { top: this.top })
-      if (this.json) process.stdout.write(`${JSON.stringify(diff)}\n`)
+      if (this.json) await writeStdout(`${JSON.stringify(diff)}\n`)
       else this.#print(diff)
     } catch (error) {
       if (!(error instanceof DiffRunNotFound)) throw error

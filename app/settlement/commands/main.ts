@@ -5,6 +5,11 @@ import SettlementImportCommand from './import_command.js'
 import SettlementReplayCommand from './replay_command.js'
 import SettlementReportCommand from './report_command.js'
 import SettlementRunCommand from './run_command.js'
+import RulesCheckCommand from './rules_check_command.js'
+import RulesDisableCommand from './rules_disable_command.js'
+import RulesEnableCommand from './rules_enable_command.js'
+import RulesListCommand from './rules_list_command.js'
+import RulesTestCommand from './rules_test_command.js'
 
 /**
  * This folder's ace commands, registered in adonisrc.ts. Command files import
@@ -16,6 +21,11 @@ const loader = new ListLoader([
   SettlementReportCommand,
   SettlementDiffCommand,
   SettlementReplayCommand,
+  RulesListCommand,
+  RulesCheckCommand,
+  RulesTestCommand,
+  RulesEnableCommand,
+  RulesDisableCommand,
 ])
 
 export const getMetaData = () => loader.getMetaData()

@@ -1,5 +1,6 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { writeStdout } from './stdout.js'
 
 export default class SettlementReportCommand extends BaseCommand {
   static commandName = 'settlement:report'
@@ -27,7 +28,7 @@ export default class SettlementReportCommand extends BaseCommand {
     }
     try {
       const statement = await buildStatement(this.runId, this.party)
-      process.stdout.write(
+      await writeStdout(
         format === 'json' ? `${JSON.stringify(statement, null, 2)}\n` : statementCsv(statement)
       )
     } catch (error) {

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import type { RunProgress, RunResult } from '#settlement/actions/execute_run'
+import { writeStdout } from './stdout.js'
 
 export default class SettlementRunCommand extends BaseCommand {
   static commandName = 'settlement:run'
@@ -21,12 +22,20 @@ export default class SettlementRunCommand extends BaseCommand {
   @flags.number({ description: 'Period ranges to split the day into (default: the pool size)' })
   declare ranges?: number
 
+  @flags.number({ description: 'Time limit in seconds for loading and computing (default 1800)' })
+  declare timeout?: number
+
   @flags.boolean({ description: 'Print one JSON object with the result on stdout' })
   declare json?: boolean
 
   async run() {
     const { createRun, RunRequestError } = await import('#settlement/actions/create_run')
     const { executeRun } = await import('#settlement/actions/execute_run')
+    if (this.timeout !== undefined && !(this.timeout > 0)) {
+      this.logger.error('--timeout must be a positive number of seconds')
+      this.exitCode = 1
+      return
+    }
     let runId: number
     try {
       runId = await createRun({
@@ -45,8 +54,9 @@ export default class SettlementRunCommand extends BaseCommand {
     const result = await executeRun(runId, {
       onProgress: (progress) => this.#progress(progress),
       ranges: this.ranges,
+      timeoutMs: this.timeout === undefined ? undefined : this.timeout * 1000,
     })
-    if (this.json) process.stdout.write(`${JSON.stringify(this.#summary(result))}\n`)
+    if (this.json) await writeStdout(`${JSON.stringify(this.#summary(result))}\n`)
     if (result.status === 'failed') {
       const where = result.error?.stageId
         ? ` in stage ${result.error.stageId} (${result.error.origin})`

@@ -26,6 +26,7 @@ export const DATASET_NAMES = [
   'lolp',
   'ecvn',
   'mvrn',
+  'asset-metered-volumes',
 ] as const
 export type DatasetName = (typeof DATASET_NAMES)[number]
 

@@ -29,6 +29,25 @@ export const VOLUME_DATASETS: DatasetSpec[] = [
     }),
   },
   {
+    // P375: delivered volume of an Asset Metering VLP's Secondary BM Unit from its asset meters,
+    // and the Supplier BM Unit whose customers' sites host the assets.
+    name: 'asset-metered-volumes',
+    table: 'settlement_asset_metered_volumes',
+    dated: true,
+    hasPeriod: true,
+    schema: vine.object({ bmUnit: bmUnit(), ...dated, volume: number(), supplierBmUnit: bmUnit() }),
+    key: ['bmUnit', 'settlementDate', 'settlementPeriod'],
+    references: { bmUnits: ['bmUnit', 'supplierBmUnit'] },
+    rowCheck: (r) =>
+      r.bmUnit === r.supplierBmUnit ? ['supplierBmUnit', 'must differ from bmUnit'] : undefined,
+    toRow: (r) => ({
+      ...at(r),
+      bm_unit_id: r.bmUnit,
+      supplier_bm_unit_id: r.supplierBmUnit,
+      volume: r.volume,
+    }),
+  },
+  {
     name: 'absvd',
     table: 'settlement_absvd',
     dated: true,

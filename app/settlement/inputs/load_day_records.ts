@@ -180,6 +180,12 @@ export async function loadDayRecords(date: string, periodMinutes = 30): Promise<
       'fixed_volume as fixedVolume',
       'percentage',
     ]),
+    dated('settlement_asset_metered_volumes', date, [
+      'bm_unit_id as bmUnit',
+      ...perPeriod,
+      'volume',
+      'supplier_bm_unit_id as supplierBmUnit',
+    ]),
   ]
   const results: any[] = []
   for (const query of queries) results.push(await query)
@@ -198,6 +204,7 @@ export async function loadDayRecords(date: string, periodMinutes = 30): Promise<
     lolp,
     ecvn,
     mvrn,
+    assetMeteredVolumes,
   ] = results
   // Several registrations of one unit may be in force: the latest effective one wins.
   const bmUnits = withBooleans<BmUnitRecord>(units, FLAG_FIELDS).filter(
@@ -221,5 +228,7 @@ export async function loadDayRecords(date: string, periodMinutes = 30): Promise<
     lolp,
     ecvn,
     mvrn,
+    // P375: absent on days without asset metering, so their input snapshots are unchanged
+    ...(assetMeteredVolumes.length ? { assetMeteredVolumes } : {}),
   }
 }

@@ -7,8 +7,16 @@ import type { StackSide } from '#settlement/runs/result_tables'
  * names: system prices per period, the price stack of a period and side, and
  * daily party charges.
  */
-const camelCase = (name: string) =>
-  name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())
+const camelNames = new Map<string, string>()
+/** Column → field name, remembered: a GB day's stacks are 70 000 rows of the same columns. */
+function camelCase(name: string): string {
+  let camel = camelNames.get(name)
+  if (camel === undefined) {
+    camel = name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())
+    camelNames.set(name, camel)
+  }
+  return camel
+}
 const BOOLEAN_COLUMNS = new Set([
   'bsad_defaulted',
   'cadl_flag',
@@ -70,4 +78,20 @@ export async function partyTotals(
     byParty.set(row.party_id, entry)
   }
   return [...byParty.values()]
+}
+
+/**
+ * Both stacks of every period of a run in one query (period, then offer
+ * before bid, then rank): what a whole-day reader such as Insights needs.
+ */
+export async function dayStack(
+  runId: number
+): Promise<({ side: StackSide } & Record<string, unknown>)[]> {
+  const rows = await db
+    .from('settlement_stack_items')
+    .where('run_id', runId)
+    .orderBy('settlement_period')
+    .orderBy('side', 'desc') // offer before bid
+    .orderBy('sequence_number')
+  return rows.map((row) => ({ side: row.side as StackSide, ...toApi(row, ['run_id', 'side']) }))
 }

@@ -1,6 +1,7 @@
 import type { DayInputs } from '#rules_runtime/frames'
 import type { ColumnFrame } from '#rules_runtime/stage'
 import type { RowSet } from '#settlement/db/bulk_insert'
+import { roundMoney, roundVolume } from '#rules_runtime/rounding'
 
 /**
  * Relational projections of three frames the API and portal query by period,
@@ -160,7 +161,19 @@ export function partyChargeRows(
   return { columns: ['run_id', 'party_id', 'charge', 'amount'], rows }
 }
 
-/** Headline figures of a run: each daily charge summed over parties, NIV summed over periods, counts. */
+const COUNTS = new Set(['parties', 'bmUnits', 'periods', 'stackItems'])
+
+/**
+ * A headline total as published: counts as they are, volumes (any name with
+ * "Volume") to 3 dp, everything else — the daily charges — to 2 dp, so sums
+ * of published values carry no binary noise (-894.15, not -894.1499999999994).
+ */
+export function publishedTotal(name: string, value: number): number {
+  if (COUNTS.has(name)) return value
+  return /volume/i.test(name) ? roundVolume(value) : roundMoney(value)
+}
+
+/** Headline figures of a run, published: each daily charge summed over parties, NIV summed over periods, counts. */
 export function runTotals(inputs: DayInputs, frames: Record<string, ColumnFrame>) {
   const totals: Record<string, number> = {
     parties: inputs.parties.ids.length,
@@ -178,5 +191,6 @@ export function runTotals(inputs: DayInputs, frames: Record<string, ColumnFrame>
   if (niv) totals.netImbalanceVolume = sum(niv)
   const stack = frames.stack?.periodOffsets
   if (stack) totals.stackItems = stack[stack.length - 1]
+  for (const [name, value] of Object.entries(totals)) totals[name] = publishedTotal(name, value)
   return totals
 }

@@ -6,13 +6,24 @@ import { clearSettlementTables, importSmallDay, SMALL_DATE } from './support/fix
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 
-/** Runs `node ace …` in a child process against the test database. */
+/**
+ * Runs `node ace …` in a child process against the test database. With
+ * `closeStdout`, the reader goes away at once, as `| head` does.
+ */
 function ace(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return spawnAce(args, false)
+}
+
+function spawnAce(
+  args: string[],
+  closeStdout: boolean
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['ace', ...args], { cwd: ROOT, env: process.env })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
+    if (closeStdout) child.stdout.destroy()
+    else child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
@@ -110,5 +121,37 @@ test.group('Settlement commands', (group) => {
     assert.equal(empty.code, 1)
     assert.include(empty.stderr, 'No settlement inputs for 2026-02-01')
     assert.equal(empty.stdout, '')
+  })
+
+  test('--json totals are published values: money to 2 dp, volumes to 3 dp', async ({ assert }) => {
+    const { code, stdout, stderr } = await ace(
+      'settlement:run',
+      '--date',
+      SMALL_DATE,
+      '--type',
+      'R2',
+      '--json'
+    )
+    assert.equal(code, 0, stderr)
+    const { totals } = JSON.parse(stdout)
+    const decimals = (value: number) => String(value).split('.')[1]?.length ?? 0
+    for (const [name, value] of Object.entries(totals) as [string, number][]) {
+      const allowed = /volume/i.test(name) ? 3 : 2
+      assert.isAtMost(decimals(value), allowed, `${name} = ${value}`)
+    }
+  })
+
+  test('a reader that stops early (| head) ends the report quietly, without EPIPE', async ({
+    assert,
+  }) => {
+    const run = await db.from('settlement_runs').where('status', 'succeeded').first()
+    for (const format of ['csv', 'json']) {
+      const { code, stderr } = await spawnAce(
+        ['settlement:report', '--run', String(run.id), '--party', 'BRACKEN', '--format', format],
+        true
+      )
+      assert.equal(code, 0, stderr)
+      assert.notInclude(stderr, 'EPIPE')
+    }
   })
 })

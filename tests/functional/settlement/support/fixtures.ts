@@ -124,3 +124,17 @@ export async function countRows(table: string, runId?: number): Promise<number> 
 export async function clearSettlementTables() {
   for (const table of SETTLEMENT_TABLES) await db.from(table).delete()
 }
+
+/** The fixture rule set plus this folder's test Modifications (slow@1, stalling@1). */
+export function delayedRuntime(): SettlementRuntime {
+  return {
+    pool: rulePool(),
+    registry: new RuleRegistry({
+      rulesRoot: join(FIXTURES, 'rules'),
+      modificationDirs: [
+        join(FIXTURES, 'rules', 'modifications'),
+        fileURLToPath(new URL('./modifications/', import.meta.url)),
+      ],
+    }),
+  }
+}
