@@ -3,7 +3,8 @@
 # home page, then stops the server.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-PORT=3399 SQLITE_FILE=tmp/ci/smoke.sqlite3 npm start > tmp/ci/smoke.log 2>&1 &
+# Its own process group, so the whole tree (npm, start script, server) can be stopped.
+PORT=3399 SQLITE_FILE=tmp/ci/smoke.sqlite3 setsid npm start > tmp/ci/smoke.log 2>&1 &
 pid=$!
 ok=1
 for _ in $(seq 1 240); do
@@ -13,6 +14,8 @@ done
 if [ $ok -eq 0 ]; then
   curl -sf "http://localhost:3399/" | grep -q 'data-server-rendered' || ok=1
 fi
-pkill -TERM -P $pid 2>/dev/null; kill $pid 2>/dev/null; wait $pid 2>/dev/null
+kill -TERM -- -$pid 2>/dev/null
+for _ in $(seq 1 10); do kill -0 -- -$pid 2>/dev/null || break; sleep 1; done
+kill -KILL -- -$pid 2>/dev/null; wait $pid 2>/dev/null
 [ $ok -eq 0 ] && echo "npm start served the portal" || { echo "npm start failed:"; tail -40 tmp/ci/smoke.log; }
 exit $ok
