@@ -1,3 +1,5 @@
+import { latestRunsBetween } from '#settlement/index'
+
 /**
  * Which Settlement Days have had their Final Reconciliation (customer.md
  * §10.1 FINAL_RECON_PENDING), read from the settlement context's public index
@@ -13,23 +15,17 @@ export interface SettlementRunsPort {
   finalDates(from: string, to: string): Promise<FinalRunsAnswer>
 }
 
-type LatestRuns = (
-  from: string,
-  to: string
-) => Promise<{ settlementDate: string; runType: string }[]>
-
 export const settlementRunsPort: SettlementRunsPort = {
   async finalDates(from, to) {
-    const settlement: Record<string, unknown> = await import('#settlement/index')
-    const query = settlement.latestRunsBetween as LatestRuns | undefined
-    if (typeof query !== 'function') {
+    let runs: { settlementDate: string; runType: string }[]
+    try {
+      runs = await latestRunsBetween(from, to)
+    } catch (error) {
       return {
         status: 'unknown',
-        explanation:
-          'The settlement context does not publish its runs (no latestRunsBetween in its public index), so no day can be shown finally reconciled.',
+        explanation: `Settlement could not report its runs (${(error as Error).message}), so no day can be shown finally reconciled.`,
       }
     }
-    const runs = await query(from, to)
     return {
       status: 'known',
       finalDates: new Set(

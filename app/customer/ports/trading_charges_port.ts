@@ -1,11 +1,13 @@
+import { partyOutstandingCharges } from '#settlement/index'
+
 /**
  * What the customer context needs to know from settlement about a party's
  * money (customer.md §9, §10.1): its outstanding or pending Trading Charges,
  * and from them its indebtedness for the Credit Cover Percentage. The
  * settlement context owns both; this port asks its public index for
- * `partyOutstandingCharges(partyId)` (pounds, positive = owed by the party)
- * and, while it does not export it, answers "unknown" with an explanation:
- * never a made-up zero.
+ * `partyOutstandingCharges(partyId)` (pounds, positive = owed by the party).
+ * When settlement cannot answer (its query fails), the answer is "unknown"
+ * with an explanation: never a made-up zero. Tests swap the port's functions.
  */
 export type PortAnswer =
   { status: 'known'; amount: number; detail?: string } | { status: 'unknown'; explanation: string }
@@ -18,22 +20,16 @@ export interface SettlementMoneyPort {
   indebtedness(partyId: string): Promise<IndebtednessAnswer>
 }
 
-type Query = (partyId: string) => Promise<number | { amount: number; detail?: string }>
-
 async function outstandingCharges(partyId: string): Promise<PortAnswer> {
-  const settlement: Record<string, unknown> = await import('#settlement/index')
-  const query = settlement.partyOutstandingCharges as Query | undefined
-  if (typeof query !== 'function') {
+  try {
+    const { amount, detail } = await partyOutstandingCharges(partyId)
+    return { status: 'known', amount, detail }
+  } catch (error) {
     return {
       status: 'unknown',
-      explanation:
-        'The settlement context does not report outstanding Trading Charges yet (no partyOutstandingCharges in its public index), so the condition cannot be shown clear.',
+      explanation: `Settlement could not report outstanding Trading Charges (${(error as Error).message}), so the condition cannot be shown clear.`,
     }
   }
-  const answer = await query(partyId)
-  return typeof answer === 'number'
-    ? { status: 'known', amount: answer }
-    : { status: 'known', ...answer }
 }
 
 /**
