@@ -3,6 +3,7 @@
 # home page, then stops the server.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p tmp/ci
 # Its own process group, so the whole tree (npm, start script, server) can be stopped.
 PORT=3399 SQLITE_FILE=tmp/ci/smoke.sqlite3 setsid npm start > tmp/ci/smoke.log 2>&1 &
 pid=$!

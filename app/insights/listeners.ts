@@ -11,10 +11,15 @@ import { replicateBmUnit } from '#insights/actions/replicate_bm_unit'
 emitter.on('settlement:run_completed', async (event) => {
   try {
     const outcome = await ingestSettlementRun(event)
-    if (outcome.status === 'ingested' && outcome.missingOutputs.length > 0) {
+    if (outcome.status !== 'ingested') return
+    logger.info(
+      { runId: event.runId, rows: outcome.datasets, ms: outcome.ms },
+      'insights: ingested the outputs of a settlement run'
+    )
+    if (outcome.missingOutputs.length > 0) {
       logger.warn(
         { runId: event.runId, missing: outcome.missingOutputs },
-        'insights: settlement does not publish these outputs yet'
+        'insights: settlement does not publish these outputs'
       )
     }
   } catch (error) {

@@ -5,6 +5,7 @@
  * from/to instants, or settlement date + period when settlementPeriodFrom/To
  * are given). Also our cursor/limit pagination, beside the contract.
  */
+import type { HttpRequest } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { periodAt, periodStartUtc } from '#core/calendar/index'
 import type { DatasetDefinition } from '#insights/datasets/definition'
@@ -193,4 +194,28 @@ export function parseDatasetRequest(
   pagination(params, out.query)
   params.done()
   return out
+}
+
+const parsed = new Map<string, DatasetRequest>()
+const MAX_PARSED = 1000
+
+/**
+ * parseDatasetRequest once per distinct query string (the answer depends on
+ * nothing else): public clients repeat the same questions, and a cache hit
+ * should not pay for parsing dates again. The result is shared: never change it.
+ */
+export function datasetRequestFor(
+  definition: DatasetDefinition,
+  http: HttpRequest,
+  stream: boolean,
+  style = definition.api.style
+): DatasetRequest {
+  const key = `${definition.code}\u0000${stream}\u0000${style}\u0000${http.parsedUrl.query ?? ''}`
+  let request = parsed.get(key)
+  if (!request) {
+    request = parseDatasetRequest(definition, http.qs(), stream, style)
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!)
+    parsed.set(key, request)
+  }
+  return request
 }

@@ -7,7 +7,7 @@ import { renderRows } from '#insights/api/formats'
 import { Params } from '#insights/api/params'
 import { elexonBmUnits } from '#insights/api/run_request'
 import { sendCached } from '#insights/api/respond'
-import { dayVersions } from '#insights/api/response_cache'
+import { dayVersions } from '#insights/api/data_versions'
 
 /** /balancing/acceptances/all (one period, all or some BM Units) and /balancing/acceptances (one BM Unit, a range). */
 export default class AcceptancesController {

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { registry, findDataset } from '#insights/datasets/registry'
-import { parseDatasetRequest } from '#insights/api/dataset_request'
+import { datasetRequestFor } from '#insights/api/dataset_request'
 import { ApiProblem } from '#insights/api/problem'
 import { serveDatasetRequest } from '#insights/api/serve_dataset'
 import RemitController from '#insights/controllers/remit_controller'
@@ -39,7 +39,7 @@ export default class DatasetsController {
         `Unknown dataset ${JSON.stringify(code)}; datasets served here: ${[...servedDatasets(), 'REMIT'].join(', ')}`
       )
     }
-    const request = parseDatasetRequest(definition, ctx.request.qs(), stream)
+    const request = datasetRequestFor(definition, ctx.request, stream)
     await serveDatasetRequest(ctx, definition, request, { kind: stream ? 'array' : 'data' })
   }
 }

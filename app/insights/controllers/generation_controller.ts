@@ -7,7 +7,7 @@ import { formatInstant } from '#insights/datasets/instants'
 import { renderRows } from '#insights/api/formats'
 import { Params, checkInstantRange } from '#insights/api/params'
 import { sendCached } from '#insights/api/respond'
-import { dayVersions } from '#insights/api/response_cache'
+import { dayVersions } from '#insights/api/data_versions'
 
 /**
  * /generation/outturn/summary: FUELINST down-sampled to settlement periods

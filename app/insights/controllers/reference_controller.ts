@@ -5,7 +5,7 @@ import { REFERENCE_DAY } from '#insights/datasets/store'
 import { renderPayloads, renderRows } from '#insights/api/formats'
 import { Params } from '#insights/api/params'
 import { sendCached } from '#insights/api/respond'
-import { dayVersions } from '#insights/api/response_cache'
+import { dayVersions } from '#insights/api/data_versions'
 
 /** /reference/bmunits/all and /reference/fueltypes/all: bare arrays. */
 export default class ReferenceController {

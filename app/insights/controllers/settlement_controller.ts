@@ -5,7 +5,7 @@ import { renderPayloads } from '#insights/api/formats'
 import type { Format } from '#insights/api/params'
 import { elexonBmUnits, parseRunRequest } from '#insights/api/run_request'
 import { sendCached } from '#insights/api/respond'
-import { dayVersions } from '#insights/api/response_cache'
+import { dayVersions } from '#insights/api/data_versions'
 import { selectRuns } from '#insights/runs/run_selection'
 
 /**

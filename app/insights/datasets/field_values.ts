@@ -58,6 +58,23 @@ function toNested(field: FieldDefinition, raw: unknown, now: string): Record<str
   return typeFields(field.fields!, raw as Record<string, unknown>, now, `${field.name}.`)
 }
 
+// Every row of a day repeats its date: check each text once (a valid date stays valid).
+const validDates = new Set<string>()
+
+function toDate(field: FieldDefinition, raw: unknown): string {
+  const text = typeof raw === 'string' ? raw.trim() : (raw as string)
+  if (validDates.has(text)) return text
+  try {
+    parseSettlementDate(text, field.name)
+  } catch (error) {
+    if (error instanceof CalendarError) throw new FieldError(field.name, error.message)
+    throw error
+  }
+  if (validDates.size >= 50_000) validDates.clear()
+  validDates.add(text)
+  return text
+}
+
 function typeValue(field: FieldDefinition, raw: unknown, now: string): unknown {
   switch (field.type) {
     case 'string':
@@ -71,15 +88,7 @@ function typeValue(field: FieldDefinition, raw: unknown, now: string): unknown {
     case 'boolean':
       return toBoolean(field, raw)
     case 'date':
-      try {
-        return parseSettlementDate(
-          typeof raw === 'string' ? raw.trim() : (raw as string),
-          field.name
-        )
-      } catch (error) {
-        if (error instanceof CalendarError) throw new FieldError(field.name, error.message)
-        throw error
-      }
+      return toDate(field, raw)
     case 'date-time': {
       const instant = normaliseInstant(raw)
       if (!instant) {

@@ -5,13 +5,13 @@
  * bumps the version of every dataset-day touched and records a push event.
  */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { bulkInsert } from '#core/db/bulk_insert'
 import { recordPushEvent } from '#insights/push/publish'
 import type { DatasetDefinition } from './definition.js'
 import { merge, mergeWithin } from './row_merge.js'
 import type { StoredRow } from './row_builder.js'
 
 export const REFERENCE_DAY = '*'
-const CHUNK = 400
 
 export interface WriteResult {
   rows: number
@@ -19,28 +19,43 @@ export interface WriteResult {
   version: number
 }
 
+const COLUMNS = [
+  'dataset',
+  'run_id',
+  'settlement_date',
+  'settlement_period',
+  'start_time',
+  'publish_time',
+  'entity',
+  'side',
+  'value',
+  'row_key',
+  'payload',
+]
+/** A row that exists already is replaced by its merged version (insights_rows' unique key). */
+const ROW_KEY = ['dataset', 'run_id', 'row_key']
+
+/** The stored columns of a row, in COLUMNS order; `fields` may be the row merged with a stored one. */
 function columns(
   definition: DatasetDefinition,
   runId: number,
   row: StoredRow,
   fields: Record<string, unknown>
-) {
+): unknown[] {
   const value = definition.value ? fields[definition.value] : null
-  return {
-    dataset: definition.code,
-    run_id: runId,
-    settlement_date: row.settlementDate,
-    settlement_period: row.settlementPeriod,
-    start_time: row.startTime,
-    publish_time: definition.time.publish
-      ? ((fields[definition.time.publish] as string) ?? null)
-      : null,
-    entity: row.entity,
-    side: row.side,
-    value: typeof value === 'number' ? value : null,
-    row_key: row.rowKey,
-    payload: JSON.stringify(fields),
-  }
+  return [
+    definition.code,
+    runId,
+    row.settlementDate,
+    row.settlementPeriod,
+    row.startTime,
+    definition.time.publish ? ((fields[definition.time.publish] as string) ?? null) : null,
+    row.entity,
+    row.side,
+    typeof value === 'number' ? value : null,
+    row.rowKey,
+    JSON.stringify(fields),
+  ]
 }
 
 async function writeGroup(
@@ -58,27 +73,20 @@ async function writeGroup(
       (q) => q.whereNull('settlement_date'),
       (q) => q.where('settlement_date', day)
     )
-    .select('id', 'row_key', 'payload')
-  const byKey = new Map<string, { id: number; payload: string }>(
-    existing.map((r) => [r.row_key, r])
-  )
-  const inserts: ReturnType<typeof columns>[] = []
+    .select('row_key', 'payload')
+  const stored = new Map<string, string>(existing.map((r) => [r.row_key, r.payload]))
   const merged = mergeWithin(definition, rows)
-  for (const row of merged) {
-    const found = byKey.get(row.rowKey)
-    if (!found) {
-      inserts.push(columns(definition, runId, row, row.fields))
-      continue
-    }
-    const fields = merge(definition, JSON.parse(found.payload), row)
-    await trx
-      .from('insights_rows')
-      .where('id', found.id)
-      .update(columns(definition, runId, row, fields))
-  }
-  for (let i = 0; i < inserts.length; i += CHUNK) {
-    await trx.table('insights_rows').multiInsert(inserts.slice(i, i + CHUNK))
-  }
+  const values = merged.map((row) => {
+    const found = stored.get(row.rowKey)
+    const fields = found === undefined ? row.fields : merge(definition, JSON.parse(found), row)
+    return columns(definition, runId, row, fields)
+  })
+  await bulkInsert(
+    trx,
+    'insights_rows',
+    { columns: COLUMNS, rows: values },
+    { conflict: stored.size > 0 ? ROW_KEY : undefined }
+  )
   return merged.length
 }
 
@@ -88,26 +96,9 @@ async function bumpDay(
   day: string,
   version: number
 ) {
-  const stats = await trx
-    .from('insights_rows')
-    .where('dataset', dataset)
-    .if(
-      day === REFERENCE_DAY,
-      (q) => q.whereNull('settlement_date'),
-      (q) => q.where('settlement_date', day)
-    )
-    .select(trx.raw('count(*) as row_count'), trx.raw('count(distinct start_time) as slot_count'))
-    .first()
   await trx
     .table('insights_dataset_days')
-    .insert({
-      dataset,
-      day,
-      version,
-      row_count: Number(stats.row_count),
-      slot_count: Number(stats.slot_count),
-      updated_at: new Date().toISOString(),
-    })
+    .insert({ dataset, day, version, updated_at: new Date().toISOString() })
     .onConflict(['dataset', 'day'])
     .merge()
 }

@@ -68,6 +68,21 @@ function periodOf(instant: string, minutes: PeriodMinutes) {
   return found
 }
 
+const startMemo = new Map<string, string>()
+
+/** The start of a checked settlement period, memoised: a day's rows share its few dozen periods. */
+function startOf(date: string, period: number, minutes: PeriodMinutes, field: string) {
+  const key = `${minutes}|${date}|${period}`
+  let start = startMemo.get(key)
+  if (start === undefined) {
+    calendar(field, () => parseSettlementPeriod(period, date, minutes))
+    start = toUtcIso(periodStartUtc(date, period, minutes))
+    if (startMemo.size >= 50_000) startMemo.clear()
+    startMemo.set(key, start)
+  }
+  return start
+}
+
 function byPeriod(definition: DatasetDefinition, fields: Fields): RowTime {
   const roles = definition.time
   const minutes = roles.periodMinutes
@@ -76,8 +91,7 @@ function byPeriod(definition: DatasetDefinition, fields: Fields): RowTime {
   const period = (fields[roles.period!] ?? undefined) as number | undefined
   const start = roles.start ? ((fields[roles.start] ?? undefined) as string | undefined) : undefined
   if (date !== undefined && period !== undefined) {
-    calendar(roles.period!, () => parseSettlementPeriod(period, date, minutes))
-    const computed = toUtcIso(periodStartUtc(date, period, minutes))
+    const computed = startOf(date, period, minutes, roles.period!)
     settle(fields, roles.start, computed, `settlement period ${period} of ${date}`)
     return { settlementDate: date, settlementPeriod: period, startTime: computed }
   }

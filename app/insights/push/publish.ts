@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { nextCounter } from '#insights/datasets/counters'
+import { noteWrite } from '#insights/datasets/local_writes'
 
 export const pushHub = new EventEmitter()
 pushHub.setMaxListeners(0)
@@ -26,6 +27,7 @@ export async function recordPushEvent(
   payload: Record<string, unknown>
 ): Promise<number> {
   const seq = await nextCounter(trx, `push:${dataset}`)
+  noteWrite(dataset)
   const createdAt = new Date().toISOString()
   await trx.table('insights_push_events').insert({
     dataset,

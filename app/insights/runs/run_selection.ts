@@ -53,18 +53,26 @@ export async function importRunFor(
   return Number(typeof row === 'object' ? row.id : row)
 }
 
-/** Registers a production settlement run; returns its id (the existing one if seen before). */
+/** Whether a production settlement run's outputs are held already (a cheap check before reading them). */
+export async function isSettlementRunKnown(runId: string): Promise<boolean> {
+  const found = await db
+    .from('insights_runs')
+    .where('settlement_run_id', runId)
+    .select('id')
+    .first()
+  return Boolean(found)
+}
+
+/**
+ * Registers a production settlement run inside the ingesting transaction; `isNew` is false when
+ * it was registered before, also by a concurrent ingestion (PostgreSQL waits for that one to
+ * commit, then the unique settlement_run_id makes this insert do nothing).
+ */
 export async function registerSettlementRun(
   trx: TransactionClientContract,
   run: { runId: string; settlementDate: string; runType: string }
 ): Promise<{ id: number; isNew: boolean }> {
-  const found = await trx
-    .from('insights_runs')
-    .where('settlement_run_id', run.runId)
-    .select('id')
-    .first()
-  if (found) return { id: Number(found.id), isNew: false }
-  const [row] = await trx
+  const inserted = await trx
     .table('insights_runs')
     .insert({
       settlement_run_id: run.runId,
@@ -74,8 +82,19 @@ export async function registerSettlementRun(
       source: 'settlement',
       created_at: new Date().toISOString(),
     })
+    .onConflict('settlement_run_id')
+    .ignore()
     .returning('id')
-  return { id: Number(typeof row === 'object' ? row.id : row), isNew: true }
+  if (inserted.length > 0) {
+    const [row] = inserted
+    return { id: Number(typeof row === 'object' ? row.id : row), isNew: true }
+  }
+  const found = await trx
+    .from('insights_runs')
+    .where('settlement_run_id', run.runId)
+    .select('id')
+    .firstOrFail()
+  return { id: Number(found.id), isNew: false }
 }
 
 /** The run answering for each date: latest of `runType` if given, else the best view. */

@@ -1,12 +1,11 @@
 /**
  * The settlement outputs Insights republishes, read only through the
  * settlement context's public index. Each output named by a run-versioned
- * dataset definition (source.output) has a reader here. Outputs the context
- * does not export yet are looked up when a run completes, so a missing one is
- * a logged, named gap rather than a crash at boot.
+ * dataset definition (source.output) has a reader here; a definition naming
+ * an output settlement does not publish is a logged, named gap, not a crash.
+ * Whole-day readers only: a GB day's stacks are one query, not one per period.
  */
 import * as settlement from '#settlement/index'
-import { periodsInDay } from '#core/calendar/index'
 
 export interface SideRow {
   side: string | null
@@ -27,31 +26,18 @@ export interface SettlementSource {
   output(name: string, run: CompletedRun): Promise<SideRow[] | undefined>
 }
 
-type Side = settlement.StackSide
-type PerSide = (runId: number, side: Side) => Promise<Record<string, unknown>[]>
+type PerSide = (runId: number, side: settlement.StackSide) => Promise<Record<string, unknown>[]>
 
-/** Per-BM-Unit outputs Insights will republish as soon as the settlement index exports them. */
-const optional = settlement as unknown as Partial<
-  Record<'indicativeVolumes' | 'indicativeCashflows' | 'acceptanceVolumes', PerSide>
->
-
-async function bySide(read: PerSide | undefined, runId: number) {
-  if (!read) return undefined
-  const out: SideRow[] = []
-  for (const side of settlement.SIDES) {
-    const rows = await read(runId, side)
-    for (const row of rows) out.push({ side, row })
-  }
-  return out
+const PER_SIDE: Record<string, PerSide> = {
+  indicativeVolumes: settlement.indicativeVolumes,
+  indicativeCashflows: settlement.indicativeCashflows,
+  acceptanceVolumes: settlement.acceptanceVolumes,
 }
 
-async function stackOfDay(run: CompletedRun): Promise<SideRow[]> {
+async function bySide(read: PerSide, runId: number) {
   const out: SideRow[] = []
-  for (let period = 1; period <= periodsInDay(run.settlementDate); period++) {
-    for (const side of settlement.SIDES) {
-      const rows = await settlement.stack(run.runId, period, side)
-      for (const row of rows) out.push({ side, row: { settlementPeriod: period, ...row } })
-    }
+  for (const side of settlement.SIDES) {
+    for (const row of await read(runId, side)) out.push({ side, row })
   }
   return out
 }
@@ -63,19 +49,16 @@ export const settlementSource: SettlementSource = {
   },
 
   async output(name, run) {
-    switch (name) {
-      case 'systemPrices': {
-        const rows = await settlement.systemPrices(run.runId)
-        return rows.map((row) => ({ side: null, row }))
-      }
-      case 'stack':
-        return stackOfDay(run)
-      case 'indicativeVolumes':
-      case 'indicativeCashflows':
-      case 'acceptanceVolumes':
-        return bySide(optional[name], run.runId)
-      default:
-        return undefined
+    if (name === 'systemPrices') {
+      const rows = await settlement.systemPrices(run.runId)
+      return rows.map((row) => ({ side: null, row }))
     }
+    // Stack rows carry their side; the ISPSTACK definition has no `side` field, so it is not stored twice.
+    if (name === 'stack') {
+      const rows = await settlement.dayStack(run.runId)
+      return rows.map((row) => ({ side: row.side, row }))
+    }
+    const read = Object.hasOwn(PER_SIDE, name) ? PER_SIDE[name] : undefined
+    return read ? bySide(read, run.runId) : undefined
   },
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { bulkInsert, rowSet } from '#settlement/db/bulk_insert'
+import { bulkInsert, rowSet } from '#core/db/bulk_insert'
 import { DATASETS, type DatasetName } from '#settlement/ingestion/datasets'
 import { parseInputFile } from '#settlement/ingestion/parse_file'
 import {

@@ -35,7 +35,7 @@ router
  * Hot reload in the web server: rule folders are watched from boot, and once
  * a pool runs, each change loads into a new pool generation (hot_reload.ts).
  */
-if (app.getEnvironment() === 'web' && false) {
+if (app.getEnvironment() === 'web') {
   const watching = watchRules(() => (startedRulePool() ? defaultRuntime() : undefined), {
     dirs: new RuleRegistry().watchedDirs,
   })

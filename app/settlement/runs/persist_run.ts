@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { bulkInsert, rowSet } from '#settlement/db/bulk_insert'
+import { bulkInsert, rowSet } from '#core/db/bulk_insert'
 import type { DayInputs } from '#rules_runtime/frames'
 import type { StageSummary } from '#workers/compute_day'
 import { encodeFrames, entityFrames, frameRows, outputHash } from './frame_store.js'

@@ -1,6 +1,6 @@
 import type { DayInputs } from '#rules_runtime/frames'
 import type { ColumnFrame } from '#rules_runtime/stage'
-import type { RowSet } from '#settlement/db/bulk_insert'
+import type { RowSet } from '#core/db/bulk_insert'
 import { roundMoney, roundVolume } from '#rules_runtime/rounding'
 
 /**

@@ -1,8 +1,9 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { isSqlite, withSqliteStatements, type SqliteStatement } from './sqlite_connection.js'
 
 /**
  * Multi-row `INSERT … VALUES (…), (…)` in chunks, for the hundreds of
- * thousands of rows an import or a run writes. Plain SQL that SQLite and
+ * thousands of rows an import, a settlement run or an Insights ingestion writes. Plain SQL that SQLite and
  * PostgreSQL both accept (knex's own multi-insert uses UNION ALL on SQLite,
  * limited to 500 rows). Inside a transaction on SQLite the statements are
  * prepared once and re-run through the driver: with a 70 000-row stack, parsing
@@ -42,19 +43,6 @@ function statement(
   return `INSERT INTO ${quote(table)} (${columns.map(quote).join(',')}) VALUES ${new Array(rowCount).fill(perRow).join(',')}${upsert}`
 }
 
-interface SqliteStatement {
-  run(...bindings: unknown[]): unknown
-}
-
-/** The better-sqlite3 connection a transaction holds, or null on any other driver or outside a transaction. */
-async function sqliteConnection(client: QueryClientContract) {
-  if (client.dialect.name !== 'better-sqlite3' || !client.isTransaction) return null
-  const transaction = client.getWriteClient() as unknown as {
-    client: { acquireConnection(): Promise<unknown> }
-  }
-  return (await transaction.client.acquireConnection()) as { prepare(sql: string): SqliteStatement }
-}
-
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
 const sqliteValue = (value: unknown) =>
   value === undefined ? null : typeof value === 'boolean' ? Number(value) : value
@@ -68,26 +56,35 @@ export async function bulkInsert(
   const { columns, rows } = set
   if (rows.length === 0) return
   const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VARIABLES / columns.length)))
-  const sqlite = await sqliteConnection(client)
-  const prepared = new Map<number, SqliteStatement>()
-  for (let start = 0; start < rows.length; start += size) {
-    const chunk = rows.slice(start, start + size)
-    const bindings: unknown[] = new Array(chunk.length * columns.length)
-    let at = 0
-    for (const row of chunk)
-      for (let c = 0; c < columns.length; c++) bindings[at++] = row[c] ?? null
-    if (sqlite) {
-      let prepare = prepared.get(chunk.length)
-      if (!prepare) {
-        prepare = sqlite.prepare(statement(table, columns, chunk.length, options.conflict))
-        prepared.set(chunk.length, prepare)
+  const texts = new Map<number, string>()
+  const chunks = function* () {
+    for (let start = 0; start < rows.length; start += size) {
+      const chunk = rows.slice(start, start + size)
+      const bindings: unknown[] = new Array(chunk.length * columns.length)
+      let at = 0
+      for (const row of chunk)
+        for (let c = 0; c < columns.length; c++) bindings[at++] = row[c] ?? null
+      let sql = texts.get(chunk.length)
+      if (sql === undefined) {
+        sql = statement(table, columns, chunk.length, options.conflict)
+        texts.set(chunk.length, sql)
       }
-      prepare.run(bindings.map(sqliteValue))
-    } else {
-      await client.rawQuery(
-        statement(table, columns, chunk.length, options.conflict),
-        bindings as any[]
-      )
+      yield { sql, bindings }
     }
   }
+  if (isSqlite(client) && client.isTransaction) {
+    await withSqliteStatements(client, (sqlite) => {
+      const prepared = new Map<string, SqliteStatement>()
+      for (const { sql, bindings } of chunks()) {
+        let insert = prepared.get(sql)
+        if (!insert) {
+          insert = sqlite.prepare(sql)
+          prepared.set(sql, insert)
+        }
+        insert.run(bindings.map(sqliteValue))
+      }
+    })
+    return
+  }
+  for (const { sql, bindings } of chunks()) await client.rawQuery(sql, bindings as any[])
 }
