@@ -22,7 +22,7 @@ import { executeStages } from '../rules_runtime/execute.js'
 import { compareOutputs, type ExpectedOutputs } from '../rules_runtime/fixture_outputs.js'
 import { requiresClosure } from '../rules_runtime/plugin_set.js'
 import { RuleRegistry, type RegistryOptions } from '../rules_runtime/registry.js'
-import { resampleDayRecords } from '../rules_runtime/resample_day_records.js'
+import { atRuleSetPeriodLength } from '../rules_runtime/period_length.js'
 import { compileRuleSet, formatRuleSetKey, type RuleSetSpec } from '../rules_runtime/rule_set.js'
 import type { Stage } from '../rules_runtime/stage.js'
 import { parametersFor } from '../settlement/runs/run_parameters.js'
@@ -78,10 +78,7 @@ async function runRuleSet(spec: RuleSetSpec, records: DayRecords) {
     plugins.map((p) => p.stages as Stage[])
   )
   const params = parametersFor(spec, records.settlementDate).values
-  const minutes = Number(params.settlement_period_minutes ?? records.periodMinutes)
-  const day =
-    minutes === records.periodMinutes ? records : resampleDayRecords(records, minutes as 15 | 5)
-  const inputs = buildDayInputs(day)
+  const inputs = buildDayInputs(atRuleSetPeriodLength(records, params))
   const whole = { first: 1, last: inputs.periods }
   const periods = executeStages(compiled.periodStages, inputs, whole, params)
   const days = executeStages(compiled.dayStages, inputs, whole, params, periods.frames)
