@@ -37,9 +37,15 @@ function readEnv(): Record<string, string> {
   return { ...values, ...process.env } as Record<string, string>
 }
 
-function ace(args: string[]) {
-  const result = spawnSync(process.execPath, ['ace', ...args], { cwd: root, stdio: 'inherit' })
+/** Runs an ace command; `quiet` keeps its progress (stderr) out of sight unless it fails. */
+function ace(args: string[], options: { quiet?: boolean } = {}) {
+  const result = spawnSync(process.execPath, ['ace', ...args], {
+    cwd: root,
+    stdio: options.quiet ? ['ignore', 'inherit', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+  })
   if (result.status !== 0) {
+    if (options.quiet) console.error(result.stderr)
     console.error(`\n\`node ace ${args.join(' ')}\` failed (exit ${result.status}).`)
     process.exit(result.status ?? 1)
   }
@@ -75,7 +81,33 @@ const env = readEnv()
 console.log('› Migrating the database…')
 ace(['migration:run', '--force'])
 console.log('› Demo market…')
-ace(['demo:seed'])
+const seeding = spawnSync(process.execPath, ['ace', 'demo:seed', '--json'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+})
+if (seeding.status !== 0) {
+  console.error(seeding.stdout)
+  process.exit(seeding.status ?? 1)
+}
+const seeded = JSON.parse(seeding.stdout) as {
+  status: string
+  days: { date: string; periods: number }[]
+  parties: number
+  bmUnits: number
+}
+const days = seeded.days.map((day) => `${day.date} (${day.periods} periods)`).join(', ')
+if (seeded.status === 'seeded') {
+  console.log(`  seeded ${seeded.parties} parties and ${seeded.bmUnits} BM Units for ${days}`)
+  // A first look at the portal shows settled days: SF for each demo day, and II beside it for the first.
+  const [first] = seeded.days
+  for (const [date, type] of [[first.date, 'II'], ...seeded.days.map((day) => [day.date, 'SF'])]) {
+    process.stdout.write(`› Settlement run ${type} for ${date}: `)
+    ace(['settlement:run', '--date', date, '--type', type], { quiet: true })
+  }
+} else {
+  console.log(`  already seeded (${days}); \`node ace demo:seed --reset\` starts again`)
+}
 
 if (!frontEndIsFresh()) {
   console.log('› Building the front end (client + server-side rendering)…')

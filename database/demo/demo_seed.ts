@@ -11,10 +11,16 @@ import { demoLogins } from './demo_users.js'
 import type { DemoLogin } from './demo_users.js'
 import { currentManifest, writeDay, writeReference } from './demo_writer.js'
 import { deleteDemo } from './demo_reset.js'
+import { demoPublications } from './insights_publication.js'
+import type { DemoBmUnit } from './bm_unit_types.js'
+import type { DayRecords } from '#rules_runtime/day_records'
+import { importDatasetFile } from '#insights/index'
 
 export interface SeedOptions extends DemoOptions {
   /** delete the demo data first (otherwise an already seeded database is left alone) */
   reset?: boolean
+  /** also publish each day's public data to Insights (default true; benchmarks seeding GB-scale inputs skip it) */
+  publish?: boolean
 }
 
 export interface SeedSummary {
@@ -26,7 +32,7 @@ export interface SeedSummary {
   /** rows per table after seeding */
   counts: Record<string, number>
   logins: DemoLogin[]
-  timings: { generateMs: number; writeMs: number; totalMs: number }
+  timings: { generateMs: number; writeMs: number; publishMs: number; totalMs: number }
 }
 
 const COUNTED_TABLES = [
@@ -67,7 +73,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
       parties: existing.parties.length,
       counts: await tableCounts(),
       logins: [],
-      timings: { generateMs: 0, writeMs: 0, totalMs: performance.now() - started },
+      timings: { generateMs: 0, writeMs: 0, publishMs: 0, totalMs: performance.now() - started },
     }
   }
   // Build first: options the generator refuses (too few units, dates outside the calendar) leave the old demo in place.
@@ -79,6 +85,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   if (existing) await deleteDemo(existing)
   await writeReference(market, logins)
   let writeMs = performance.now() - mark
+  let publishMs = 0
 
   const days: SeedSummary['days'] = []
   for (const date of market.dates) {
@@ -88,6 +95,9 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     mark = performance.now()
     await writeDay(day, `demo:seed --seed ${market.seed}`)
     writeMs += performance.now() - mark
+    mark = performance.now()
+    if (options.publish !== false) await publishDemoDay(day, market.bmUnits)
+    publishMs += performance.now() - mark
     days.push({ date, periods: periodsInDay(date) })
   }
   return {
@@ -98,7 +108,14 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     parties: market.parties.length,
     counts: await tableCounts(),
     logins,
-    timings: { generateMs, writeMs, totalMs: performance.now() - started },
+    timings: { generateMs, writeMs, publishMs, totalMs: performance.now() - started },
+  }
+}
+
+/** Imports the day's public data through Insights, as `node ace insights:import` would. */
+async function publishDemoDay(day: DayRecords, units: DemoBmUnit[]) {
+  for (const [dataset, rows] of Object.entries(demoPublications(day, units))) {
+    await importDatasetFile(dataset, JSON.stringify(rows), `demo:seed ${day.settlementDate}`)
   }
 }
 

@@ -36,6 +36,13 @@ export default class DemoSeedCommand extends BaseCommand {
   @flags.boolean({ description: 'Delete the demo data and seed again' })
   declare reset?: boolean
 
+  @flags.boolean({
+    description: "Publish each day's public data (generation, demand, BOD …) to Insights",
+    default: true,
+    showNegatedVariantInHelp: true,
+  })
+  declare publish: boolean
+
   @flags.boolean({ description: 'Print a JSON summary instead of tables' })
   declare json?: boolean
 
@@ -59,7 +66,10 @@ export default class DemoSeedCommand extends BaseCommand {
         bmUnits: this.bmUnits ?? DEFAULT_BM_UNITS,
         parties: this.parties,
         reset: this.reset,
+        publish: this.publish,
       })
+      const { storeDemoParallelReports } = await import('./parallel_reports.js')
+      await storeDemoParallelReports(this, summary, { quiet: this.json })
       if (this.json) return this.logger.log(JSON.stringify(summary, null, 2))
       this.print(summary)
     } catch (error) {
@@ -100,9 +110,10 @@ export default class DemoSeedCommand extends BaseCommand {
       `Seeded ${summary.parties} parties, ${summary.bmUnits} BM Units (seed ${summary.seed}) for ${dates}`
     )
     renderLogins(this, summary.logins)
-    const { generateMs, writeMs, totalMs } = summary.timings
+    const { generateMs, writeMs, publishMs, totalMs } = summary.timings
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
     this.logger.info(
-      `Generated in ${(generateMs / 1000).toFixed(1)} s, written in ${(writeMs / 1000).toFixed(1)} s, ${(totalMs / 1000).toFixed(1)} s in all`
+      `Generated in ${seconds(generateMs)}, written in ${seconds(writeMs)}, published to Insights in ${seconds(publishMs)}, ${seconds(totalMs)} in all`
     )
   }
 }

@@ -52,7 +52,7 @@ const [{ n }] = await db
   .count('* as n')
 if (Number(n) < 100_000) {
   console.log(`Seeding the GB-scale demo day into ${FILE} (once)…`)
-  ace('demo:seed', '--bm-units', '3500', '--days', '1', '--date', DATE)
+  ace('demo:seed', '--bm-units', '3500', '--days', '1', '--date', DATE, '--no-publish')
 }
 let run = await settlement.latestRunFor(DATE)
 if (!run) {

@@ -49,7 +49,7 @@ const [{ n }] = await db
   .count('* as n')
 if (Number(n) < 100_000) {
   console.log(`Seeding the GB-scale demo day into ${FILE} (once)…`)
-  ace('demo:seed', '--bm-units', '3500', '--days', '1', '--date', DATE)
+  ace('demo:seed', '--bm-units', '3500', '--days', '1', '--date', DATE, '--no-publish')
 }
 
 const { createRun } = await import('#settlement/actions/create_run')

@@ -67,6 +67,18 @@ test.group('demo:seed', (group) => {
     const fpn = batches.find((b) => b.dataset === 'pn')
     const rows = await db.from('settlement_fpns').where('batch_id', fpn.id).count('* as n').first()
     assert.equal(Number(rows.n), fpn.row_count)
+    // Each day's public data went to Insights, as `insights:import` writes it.
+    const published = await db
+      .from('insights_rows')
+      .where('dataset', 'FUELINST')
+      .select('settlement_date')
+      .countDistinct('settlement_period as periods')
+      .groupBy('settlement_date')
+      .orderBy('settlement_date')
+    assert.deepEqual(
+      published.map((row) => [row.settlement_date, Number(row.periods)]),
+      summary.days.map((day) => [day.date, day.periods])
+    )
   })
 
   test('demo logins work and Category A signatories are authorised', async ({ assert }) => {
