@@ -78,13 +78,15 @@ export interface ComputeOptions {
   /** period ranges to split the day into (default: what the lease can run at once) */
   ranges?: number
   onProgress?: (progress: StageProgress) => void
+  /** aborting stops the day's tasks and the worker threads running them (a hung stage) */
+  signal?: AbortSignal
 }
 
 export async function computeDay(options: ComputeOptions): Promise<ComputeResult> {
-  const { lease, spec, inputs, params } = options
+  const { lease, spec, inputs, params, signal } = options
   let described: CompiledDescription
   try {
-    described = await lease.run<CompiledDescription>({ kind: 'compile', spec })
+    described = await lease.run<CompiledDescription>({ kind: 'compile', spec }, { signal })
   } catch (error) {
     throw new ComputeFailure((error as Error).message, null, null, [])
   }
@@ -159,7 +161,10 @@ export async function computeDay(options: ComputeOptions): Promise<ComputeResult
       return {
         progress,
         run: () =>
-          lease.run<StagesOutcome>({ kind: 'period', spec, inputs, range, params, progress }),
+          lease.run<StagesOutcome>(
+            { kind: 'period', spec, inputs, range, params, progress },
+            { signal }
+          ),
       }
     })
   )
@@ -173,14 +178,10 @@ export async function computeDay(options: ComputeOptions): Promise<ComputeResult
       {
         progress,
         run: () =>
-          lease.run<StagesOutcome>({
-            kind: 'day',
-            spec,
-            inputs,
-            frames: readByDay,
-            params,
-            progress,
-          }),
+          lease.run<StagesOutcome>(
+            { kind: 'day', spec, inputs, frames: readByDay, params, progress },
+            { signal }
+          ),
       },
     ])
     Object.assign(frames, dayFrames)

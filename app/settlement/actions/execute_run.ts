@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import { appVersion } from '#core/version'
 import { buildDayInputs } from '#rules_runtime/build_day_inputs'
+import { atRuleSetPeriodLength } from '#rules_runtime/period_length'
 import { freezeInputs, shareInputs } from '#rules_runtime/snapshot'
 import { computeDay, ComputeFailure } from '#workers/compute_day'
 import { loadDayRecords } from '#settlement/inputs/load_day_records'
@@ -102,9 +103,11 @@ export async function executeRun(
   try {
     const spec = runtime.registry.spec(run.rule_set_key)
     const parameters = parametersFor(spec, run.settlement_date)
+    const hung = new AbortController()
     const loadAndCompute = async () => {
       report.phase('load', 'started')
-      const inputs = buildDayInputs(await loadDayRecords(run.settlement_date))
+      const records = await loadDayRecords(run.settlement_date)
+      const inputs = buildDayInputs(atRuleSetPeriodLength(records, parameters.values))
       const snapshot = freezeInputs(inputs)
       result.inputHash = snapshot.hash
       result.periods = inputs.periods
@@ -135,12 +138,15 @@ export async function executeRun(
         params: parameters.values,
         ranges: options.ranges,
         onProgress: report.stage,
+        signal: hung.signal,
       }).finally(() => lease.release())
       result.timings.computeMs = performance.now() - computeStarted
       report.phase('compute', 'finished', result.timings.computeMs)
       return { inputs, snapshot, compute, lease }
     }
     const done = await withinTimeLimit(loadAndCompute(), timeoutMs, () => {
+      // Stops the worker threads still running the day's tasks, so a hung stage frees its worker.
+      hung.abort()
       const stuck = report.runningStage()
       const where = stuck ? ` while stage "${stuck.stageId}" was running` : ''
       return new ComputeFailure(

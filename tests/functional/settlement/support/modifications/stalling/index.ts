@@ -1,4 +1,4 @@
 import { baselineStages } from '../../../../../fixtures/settlement/rules/baseline/index.js'
 import { delayed } from '../delayed_stage.js'
 
-export const stages = [delayed(baselineStages, 'unit_charges', 3000)]
+export const stages = [delayed(baselineStages, 'unit_charges', 30_000)]
