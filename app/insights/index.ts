@@ -9,4 +9,6 @@ export {
   type ImportSummary,
 } from './actions/import_dataset_file.js'
 export { ImportError } from './datasets/import_error.js'
+/** REMIT messages as a party's user publishes them (the demo generator publishes a few). */
+export { submitRemitMessage, type RemitInput } from './actions/submit_remit_message.js'
 export { problemBody } from './api/problem.js'

@@ -1,7 +1,9 @@
 /**
  * `--reset`: removes, in one transaction, what the last seeding's manifest
- * lists and every demo import batch with its rows. Rows the demo did not
- * write (imports, TLFs and run dates that were already there) stay.
+ * lists and every demo import batch with its rows, and the demo parties'
+ * REMIT messages. Rows the demo did not write (imports, TLFs and run dates
+ * that were already there) stay; the Insights datasets it published are
+ * replaced by the next seeding's (same keys for the same seed).
  */
 import db from '@adonisjs/lucid/services/db'
 import { recordAudit } from '#core/audit/audit_log'
@@ -11,6 +13,7 @@ import type { DemoManifest } from './demo_writer.js'
 
 /** Tables keyed by party, children first. */
 const PARTY_TABLES: [table: string, column: string][] = [
+  ['insights_remit_messages', 'party_id'],
   ['settlement_bm_units', 'lead_party_id'],
   ['settlement_accounts', 'party_id'],
   ['settlement_parties', 'party_id'],

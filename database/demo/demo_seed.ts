@@ -11,7 +11,8 @@ import { demoLogins } from './demo_users.js'
 import type { DemoLogin } from './demo_users.js'
 import { currentManifest, writeDay, writeReference } from './demo_writer.js'
 import { deleteDemo } from './demo_reset.js'
-import { demoPublications } from './insights_publication.js'
+import { demoBmUnitList, demoPublications } from './insights_publication.js'
+import { publishDemoRemit } from './demo_remit.js'
 import type { DemoBmUnit } from './bm_unit_types.js'
 import type { DayRecords } from '#rules_runtime/day_records'
 import { importDatasetFile } from '#insights/index'
@@ -85,7 +86,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   if (existing) await deleteDemo(existing)
   await writeReference(market, logins)
   let writeMs = performance.now() - mark
-  let publishMs = 0
+  mark = performance.now()
+  if (options.publish !== false) {
+    await importDatasetFile('BMUNITS', JSON.stringify(demoBmUnitList(market)), 'demo:seed')
+  }
+  let publishMs = performance.now() - mark
 
   const days: SeedSummary['days'] = []
   for (const date of market.dates) {
@@ -99,6 +104,11 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     if (options.publish !== false) await publishDemoDay(day, market.bmUnits)
     publishMs += performance.now() - mark
     days.push({ date, periods: periodsInDay(date) })
+  }
+  if (options.publish !== false) {
+    mark = performance.now()
+    await publishDemoRemit(market, logins)
+    publishMs += performance.now() - mark
   }
   return {
     status: 'seeded',

@@ -2,12 +2,14 @@
  * What Elexon would publish for a demo day, in the shapes of its Insights
  * API: generation by fuel type (FUELHH half-hourly, FUELINST every 5 minutes),
  * demand outturn (INDO/ITSDO), and the balancing data the day was settled
- * from (BOD, BOALF, DISBSAD, NETBSAD). Pure: the seeder imports the result
+ * from (BOD, BOALF, DISBSAD, NETBSAD); and once, the BM Unit reference list
+ * (what the customer register's events keep up to date). Pure: the seeder imports the result
  * through Insights' public import (the path `node ace insights:import` takes).
  */
 import type { DayRecords } from '#rules_runtime/day_records'
 import { periodAt, periodStartUtc, periodsInDay, toUtcIso } from '#core/calendar/index'
 import type { DemoBmUnit } from './bm_unit_types.js'
+import type { DemoMarket } from './demo_market.js'
 
 type Row = Record<string, unknown>
 
@@ -144,4 +146,23 @@ export function demoPublications(day: DayRecords, units: DemoBmUnit[]): Record<s
     ...balancingData(day),
   }
   return Object.fromEntries(Object.entries(all).filter(([, rows]) => rows.length > 0))
+}
+
+/** The market's BM Units in Elexon's /reference/bmunits/all shape (BmUnitData). */
+export function demoBmUnitList(market: DemoMarket): Row[] {
+  const partyName = new Map(market.parties.map((party) => [party.partyId, party.name]))
+  return market.bmUnits.map((unit) => ({
+    nationalGridBmUnit: unit.ngcBmUnitId,
+    elexonBmUnit: unit.bmUnitId,
+    fuelType: unit.fuel,
+    leadPartyName: partyName.get(unit.partyId) ?? null,
+    bmUnitType: unit.type,
+    fpnFlag: unit.fpnFlag,
+    bmUnitName: unit.name,
+    leadPartyId: unit.partyId,
+    demandCapacity: unit.demandCapacity.toFixed(3),
+    generationCapacity: unit.generationCapacity.toFixed(3),
+    productionOrConsumptionFlag: unit.pcFlag,
+    gspGroupId: unit.gspGroup,
+  }))
 }

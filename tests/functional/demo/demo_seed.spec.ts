@@ -79,6 +79,16 @@ test.group('demo:seed', (group) => {
       published.map((row) => [row.settlement_date, Number(row.periods)]),
       summary.days.map((day) => [day.date, day.periods])
     )
+    const listed = await db
+      .from('insights_rows')
+      .where('dataset', 'BMUNITS')
+      .count('* as n')
+      .first()
+    assert.equal(Number(listed.n), 150)
+    // REMIT: outages of demo parties' units, one of them revised.
+    const remit = await db.from('insights_remit_messages').orderBy('id')
+    assert.isAtLeast(remit.length, 4)
+    assert.isTrue(remit.some((message) => message.revision_number === 2))
   })
 
   test('demo logins work and Category A signatories are authorised', async ({ assert }) => {

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { buildDemoMarket, generateDay } from '#database/demo/demo_market'
-import { demoPublications } from '#database/demo/insights_publication'
+import { demoBmUnitList, demoPublications } from '#database/demo/insights_publication'
 
 /** The demo's public data (FUELHH, FUELINST, INDO, BOD …) follows from the day it settles. */
 test.group('demo market: Insights publications', () => {
@@ -62,5 +62,14 @@ test.group('demo market: Insights publications', () => {
     for (const row of published.BOALF) {
       assert.isAtMost(Number(row.settlementPeriodFrom), Number(row.settlementPeriodTo))
     }
+  })
+
+  test('the BM Unit reference list has every unit in BmUnitData shape', ({ assert }) => {
+    const list = demoBmUnitList(market)
+    assert.lengthOf(list, market.bmUnits.length)
+    const interconnector = list.find((unit) => String(unit.fuelType).startsWith('INT'))!
+    assert.equal(interconnector.bmUnitType, 'I')
+    assert.match(String(interconnector.generationCapacity), /^\d+\.\d{3}$/)
+    assert.isString(list[0].leadPartyName)
   })
 })
