@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { hideTrialRuns } from '#settlement/runs/trial_run_guard'
 
 /* The settlement portal pages (issue 3 §5), server-rendered with Inertia. */
 const RunPagesController = () => import('#settlement/controllers/run_pages_controller')
@@ -33,5 +34,5 @@ router
     router.get('/analytics', [AnalysisPagesController, 'trends']).use(staff).as('analytics')
   })
   .prefix('/settlement')
-  .use([middleware.auth(), middleware.mfa()])
+  .use([middleware.auth(), middleware.mfa(), hideTrialRuns])
   .as('settlement')

@@ -1,6 +1,8 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { hideTrialRuns } from '#settlement/runs/trial_run_guard'
 import '#settlement/enablement/routes'
+import '#settlement/sandboxes/routes'
 import './portal_routes.js'
 import './dashboard_widget.js'
 
@@ -46,5 +48,5 @@ router
       .as('stage_analytics')
   })
   .prefix('/settlement/api')
-  .use([middleware.auth(), middleware.mfa()])
+  .use([middleware.auth(), middleware.mfa(), hideTrialRuns])
   .as('settlement.api')

@@ -5,8 +5,9 @@ import { buildDayInputs } from '#rules_runtime/build_day_inputs'
 import { atRuleSetPeriodLength } from '#rules_runtime/period_length'
 import { freezeInputs, shareInputs } from '#rules_runtime/snapshot'
 import { computeDay, ComputeFailure } from '#workers/compute_day'
-import { loadDayRecords } from '#settlement/inputs/load_day_records'
 import { storeSnapshot } from '#settlement/runs/snapshot_store'
+import { leaseForRun } from '#settlement/sandboxes/sandbox_capacity'
+import { recordsForRun } from '#settlement/sandboxes/day_copies'
 import { parametersFor } from '#settlement/runs/run_parameters'
 import { persistFailure, persistRun } from '#settlement/runs/persist_run'
 import { defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
@@ -106,7 +107,7 @@ export async function executeRun(
     const hung = new AbortController()
     const loadAndCompute = async () => {
       report.phase('load', 'started')
-      const records = await loadDayRecords(run.settlement_date)
+      const records = await recordsForRun(run)
       const inputs = buildDayInputs(atRuleSetPeriodLength(records, parameters.values))
       const snapshot = freezeInputs(inputs)
       result.inputHash = snapshot.hash
@@ -128,7 +129,7 @@ export async function executeRun(
       result.timings.loadMs = performance.now() - startedAt
       report.phase('load', 'finished', result.timings.loadMs)
 
-      const lease = runtime.pool.lease(owner, version)
+      const lease = await leaseForRun(runtime.pool, run.sandbox_id, version)
       const computeStarted = performance.now()
       report.phase('compute', 'started')
       const compute = await computeDay({

@@ -10,6 +10,10 @@ import RulesDisableCommand from './rules_disable_command.js'
 import RulesEnableCommand from './rules_enable_command.js'
 import RulesListCommand from './rules_list_command.js'
 import RulesTestCommand from './rules_test_command.js'
+import SandboxCompareCommand from './sandbox_compare_command.js'
+import SandboxCreateCommand from './sandbox_create_command.js'
+import SandboxDeleteCommand from './sandbox_delete_command.js'
+import SandboxRunCommand from './sandbox_run_command.js'
 
 /**
  * This folder's ace commands, registered in adonisrc.ts. Command files import
@@ -26,6 +30,10 @@ const loader = new ListLoader([
   RulesTestCommand,
   RulesEnableCommand,
   RulesDisableCommand,
+  SandboxCreateCommand,
+  SandboxRunCommand,
+  SandboxCompareCommand,
+  SandboxDeleteCommand,
 ])
 
 export const getMetaData = () => loader.getMetaData()
