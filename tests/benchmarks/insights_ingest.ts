@@ -9,51 +9,16 @@
 | Prints figures, asserts nothing.
 |   node --import=@poppinss/ts-exec tests/benchmarks/insights_ingest.ts
 */
-import 'reflect-metadata'
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { Ignitor } from '@adonisjs/core'
+import { ace, bootOnGbDay, GB_DATE, median, ms } from './_gb_day.js'
 
-const ROOT = new URL('../../', import.meta.url)
-const DATE = '2026-01-15'
+const DATE = GB_DATE
 const FILE = 'tmp/bench-insights-ingest.sqlite3'
 const ROUNDS = 5
 
-process.env.DB_CONNECTION = 'sqlite'
-process.env.SQLITE_FILE = FILE
-process.env.NODE_ENV ??= existsSync(new URL('.env', ROOT)) ? 'development' : 'test'
-process.env.LOG_LEVEL = 'warn'
-
-function ace(...args: string[]) {
-  const result = spawnSync(process.execPath, ['ace', ...args], {
-    cwd: ROOT,
-    env: process.env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (result.status !== 0) throw new Error(`node ace ${args.join(' ')} failed`)
-}
-
-mkdirSync(new URL('tmp/', ROOT), { recursive: true })
-ace('migration:run', '--force')
-const app = new Ignitor(ROOT, { importer: (path) => import(new URL(path, ROOT).href) })
-  .tap((application) => application.booting(async () => void (await import('#start/env'))))
-  .createApp('console')
-await app.init()
-await app.boot()
-
-const { default: db } = await import('@adonisjs/lucid/services/db')
+const { app, db } = await bootOnGbDay(FILE)
 const settlement = await import('#settlement/index')
 const { ingestSettlementRun } = await import('#insights/actions/ingest_settlement_run')
-
-const [{ n }] = await db
-  .from('settlement_metered_volumes')
-  .where('settlement_date', DATE)
-  .count('* as n')
-if (Number(n) < 100_000) {
-  console.log(`Seeding the GB-scale demo day into ${FILE} (once)…`)
-  ace('demo:seed', '--bm-units', '3500', '--days', '1', '--date', DATE, '--no-publish')
-}
 let run = await settlement.latestRunFor(DATE)
 if (!run) {
   console.log('Running settlement once for the day (SF)…')
@@ -68,10 +33,6 @@ async function forget() {
   for (const { id } of held) await db.from('insights_rows').where('run_id', id).delete()
   await db.from('insights_runs').where('settlement_run_id', String(completed.runId)).delete()
 }
-
-const ms = (value: number) => `${Math.round(value)} ms`
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 console.log(
   `\n${availableParallelism()} cores, load average ${loadavg()

@@ -5,52 +5,16 @@
 | Seeds its own SQLite file (tmp/bench-settlement.sqlite3) on first use. Prints figures, asserts nothing.
 |   node --import=@poppinss/ts-exec tests/benchmarks/settlement_run.ts
 */
-import 'reflect-metadata'
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
-import { Ignitor } from '@adonisjs/core'
+import { bootOnGbDay, GB_DATE, median, ms } from './_gb_day.js'
 
-const ROOT = new URL('../../', import.meta.url)
-const DATE = '2026-01-15'
+const DATE = GB_DATE
 const FILE = 'tmp/bench-settlement.sqlite3'
 const REPEAT = 7
 /** computations per pool before timing: the workers' JIT warms up on the first ones */
 const WARM_UP = 2
 
-process.env.DB_CONNECTION = 'sqlite'
-process.env.SQLITE_FILE = FILE
-process.env.NODE_ENV ??= existsSync(new URL('.env', ROOT)) ? 'development' : 'test'
-process.env.LOG_LEVEL = 'warn'
-
-/** `node ace …` on the bench database; only its errors are shown. */
-function ace(...args: string[]) {
-  const result = spawnSync(process.execPath, ['ace', ...args], {
-    cwd: ROOT,
-    env: process.env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (result.status !== 0) throw new Error(`node ace ${args.join(' ')} failed`)
-}
-
-mkdirSync(new URL('tmp/', ROOT), { recursive: true })
-ace('migration:run', '--force')
-
-const app = new Ignitor(ROOT, { importer: (path) => import(new URL(path, ROOT).href) })
-  .tap((application) => application.booting(async () => void (await import('#start/env'))))
-  .createApp('console')
-await app.init()
-await app.boot()
-
-const { default: db } = await import('@adonisjs/lucid/services/db')
-const [{ n }] = await db
-  .from('settlement_metered_volumes')
-  .where('settlement_date', DATE)
-  .count('* as n')
-if (Number(n) < 100_000) {
-  console.log(`Seeding the GB-scale demo day into ${FILE} (once)…`)
-  ace('demo:seed', '--bm-units', '3500', '--days', '1', '--date', DATE, '--no-publish')
-}
+const { app, db } = await bootOnGbDay(FILE)
 
 const { createRun } = await import('#settlement/actions/create_run')
 const { executeRun } = await import('#settlement/actions/execute_run')
@@ -61,10 +25,6 @@ const { buildDayInputs } = await import('#rules_runtime/build_day_inputs')
 const { shareInputs } = await import('#rules_runtime/snapshot')
 const { RulePool } = await import('#workers/pool')
 const { computeDay } = await import('#workers/compute_day')
-
-const ms = (value: number) => `${Math.round(value)} ms`
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 async function endToEnd(runType: string) {
   const runId = await createRun({ settlementDate: DATE, runType, requestedBy: 'bench' })
