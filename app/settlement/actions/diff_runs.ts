@@ -51,7 +51,7 @@ export class DiffRunNotFound extends Error {}
 
 const TOLERANCE = 1e-9
 
-interface Aggregates {
+export interface Aggregates {
   total: number
   byEntity: Map<string, number>
   byPeriod: number[]
@@ -59,7 +59,8 @@ interface Aggregates {
   entityAxis: string | null
 }
 
-function aggregate(
+/** A column's total, per entity (account frames rolled up to parties) and per period (shared with parallel runs). */
+export function aggregate(
   frame: ColumnFrame,
   column: string,
   entities: Record<string, string[]>,

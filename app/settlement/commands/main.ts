@@ -9,6 +9,7 @@ import RulesCheckCommand from './rules_check_command.js'
 import RulesDisableCommand from './rules_disable_command.js'
 import RulesEnableCommand from './rules_enable_command.js'
 import RulesListCommand from './rules_list_command.js'
+import RulesParallelRunCommand from './rules_parallel_run_command.js'
 import RulesTestCommand from './rules_test_command.js'
 import SandboxCompareCommand from './sandbox_compare_command.js'
 import SandboxCreateCommand from './sandbox_create_command.js'
@@ -30,6 +31,7 @@ const loader = new ListLoader([
   RulesTestCommand,
   RulesEnableCommand,
   RulesDisableCommand,
+  RulesParallelRunCommand,
   SandboxCreateCommand,
   SandboxRunCommand,
   SandboxCompareCommand,

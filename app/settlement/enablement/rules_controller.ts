@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
+import { listParallelRuns } from '#settlement/parallel/parallel_run_store'
 import { changeEnablement, EnablementRefused } from './change_enablement.js'
 import { enablementRecords } from './enablement_records.js'
 import { installPluginArchive, PluginRejected } from './install_plugin.js'
@@ -50,14 +51,16 @@ export default class RulesController {
     const catalogue = await rulesCatalogue(runtime)
     const plugin = catalogue.plugins.find((p) => p.id === params.id)
     if (!plugin) throw new Exception(`No Modification "${params.id}" is installed`, { status: 404 })
-    const [records, tests] = await Promise.all([
+    const [records, tests, parallelRuns] = await Promise.all([
       enablementRecords({ pluginId: plugin.id }),
       lastTestRuns(),
+      listParallelRuns({ pluginId: plugin.id, limit: 10 }),
     ])
     return inertia.render('admin/rules/show', {
       ...catalogueSummary(catalogue),
       plugin: pluginDetail(plugin, records, tests.get(plugin.id), runtime.registry),
       canManage: auth.getUserOrFail().role === 'admin',
+      parallelRuns,
     })
   }
 
