@@ -3,6 +3,9 @@ import { publishedTotal } from '#settlement/runs/result_tables'
 import { listRunFrames, loadRunFrames } from '#settlement/runs/frame_store'
 import { latestRunFor, toRunRow, type RunRow } from '#settlement/queries/runs'
 import { partyTotals } from '#settlement/queries/results'
+import { defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
+import { ignoredBy } from '#settlement/parallel/compare_outputs'
+import type { ParallelRunPolicy } from '#rules_runtime/manifest'
 import { comparePeriods, type PeriodPoint } from './compare_periods.js'
 import { findSandbox, sandboxDays, SandboxError, type Sandbox } from './sandbox_queries.js'
 
@@ -14,7 +17,9 @@ import { findSandbox, sandboxDays, SandboxError, type Sandbox } from './sandbox_
  * column. Per-period series are put on production's periods by start time:
  * a 15- or 5-minute trial's volumes are summed into the half hour, its
  * prices averaged (a mean of shorter-period prices is a guide, not a
- * settlement price: they are not comparable one for one).
+ * settlement price: they are not comparable one for one). BM Unit columns
+ * the trial's plugins declare ignorable in a parallel run (per-period
+ * factors and flags, with their reasons) are left out, as there.
  */
 export interface Delta {
   production: number | null
@@ -43,6 +48,8 @@ export interface SandboxComparison {
   sandbox: Pick<Sandbox, 'id' | 'name' | 'ruleSetKey'>
   pricesNote: string
   bmUnitsNote: string
+  /** BM Unit outputs not compared: the trial's plugins' parallel-run ignores */
+  ignored: ParallelRunPolicy['ignore']
   days: DayComparison[]
 }
 
@@ -138,7 +145,11 @@ async function bmUnitTotals(runId: number): Promise<Map<string, number>> {
   return totals
 }
 
-async function compareBmUnits(production: RunRow | null, trial: RunRow | null) {
+async function compareBmUnits(
+  production: RunRow | null,
+  trial: RunRow | null,
+  policy: ParallelRunPolicy
+) {
   const a = production ? await bmUnitTotals(production.id) : new Map<string, number>()
   const b = trial ? await bmUnitTotals(trial.id) : new Map<string, number>()
   return [...new Set([...a.keys(), ...b.keys()])]
@@ -146,14 +157,27 @@ async function compareBmUnits(production: RunRow | null, trial: RunRow | null) {
       const [bmUnit, frame, column] = key.split('\0')
       return { bmUnit, frame, column, ...delta(a.get(key) ?? null, b.get(key) ?? null) }
     })
+    .filter((row) => !ignoredBy(policy, row.frame, row.column))
     .filter((row) => row.delta === null || Math.abs(row.delta) > TOLERANCE)
     .sort((x, y) => Math.abs(y.delta ?? Infinity) - Math.abs(x.delta ?? Infinity))
     .slice(0, TOP_BM_UNITS)
 }
 
-export async function compareSandbox(sandboxId: number): Promise<SandboxComparison> {
+/** What the trial's plugins declare a parallel run may ignore, together. */
+function trialPolicy(sandbox: Sandbox, runtime: SettlementRuntime): ParallelRunPolicy {
+  const ignore = sandbox.pluginIds.flatMap(
+    (id) => runtime.registry.plugin(id)?.manifest?.parallelRun.ignore ?? []
+  )
+  return { tolerances: { default: 0 }, ignore }
+}
+
+export async function compareSandbox(
+  sandboxId: number,
+  runtime: SettlementRuntime = defaultRuntime()
+): Promise<SandboxComparison> {
   const sandbox = await findSandbox(sandboxId)
   if (!sandbox) throw new SandboxError('sandbox', `No sandbox ${sandboxId}`)
+  const policy = trialPolicy(sandbox, runtime)
   const days: DayComparison[] = []
   for (const day of await sandboxDays(sandbox.id)) {
     const trial = await latestRunFor(day.settlementDate, sandbox.id)
@@ -167,7 +191,7 @@ export async function compareSandbox(sandboxId: number): Promise<SandboxComparis
       sameSource: production ? production.inputHash === day.inputHash : null,
       totals: compareTotals(production, trial),
       parties: await compareParties(production, trial),
-      bmUnits: await compareBmUnits(production, trial),
+      bmUnits: await compareBmUnits(production, trial, policy),
       periods: await comparePeriods(production, trial, productionRun?.periodMinutes ?? 30),
     })
   }
@@ -176,7 +200,8 @@ export async function compareSandbox(sandboxId: number): Promise<SandboxComparis
     pricesNote:
       'Where the trial settles in shorter periods, its volumes are summed into each production period and its prices are the mean of its periods there: a guide, not a comparable settlement price.',
     bmUnitsNote:
-      'Daily sums per BM Unit of every real-valued column. Volumes (MWh) and cashflows (£) compare directly; per-period factors such as TLF and TLM add up once per period, so in a trial with shorter periods they grow with the number of periods.',
+      "Daily sums per BM Unit of every real-valued column: volumes (MWh) and cashflows (£) compare directly. Columns the trial's plugins declare not comparable (per-period factors and flags, which add up once per period) are left out.",
+    ignored: policy.ignore,
     days,
   }
 }

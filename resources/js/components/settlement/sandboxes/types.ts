@@ -59,5 +59,6 @@ export interface SandboxComparison {
   sandbox: { id: number; name: string; ruleSetKey: string }
   pricesNote: string
   bmUnitsNote: string
+  ignored: { output: string; reason: string }[]
   days: DayComparison[]
 }
