@@ -105,6 +105,17 @@ if (seeded.status === 'seeded') {
     process.stdout.write(`› Settlement run ${type} for ${date}: `)
     ace(['settlement:run', '--date', date, '--type', type], { quiet: true })
   }
+  // A sandbox trial of 15-minute settlement on the first day, run and ready to compare.
+  console.log(`› Sandbox trial "quarter-hour-periods" (15-minute settlement) on ${first.date}…`)
+  const trial = ['quarter-hour-periods']
+  const owner = ['--owner', 'admin@bscco.demo.example']
+  ace(
+    ['sandbox:create', ...trial, '--days', first.date, '--plugins', 'p999_15min_periods', ...owner],
+    {
+      quiet: true,
+    }
+  )
+  ace(['sandbox:run', ...trial], { quiet: true })
 } else {
   console.log(`  already seeded (${days}); \`node ace demo:seed --reset\` starts again`)
 }
