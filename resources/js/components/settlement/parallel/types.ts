@@ -90,3 +90,17 @@ export interface ParallelRun extends ParallelRunRow {
     }[]
   } | null
 }
+
+/** Movements as delta-table rows: date (when the report spans days), id, frame.column. */
+export function moverTable(movers: Movement[], idLabel: string) {
+  const dated = movers.some((move) => move.date)
+  return {
+    heads: [...(dated ? ['Date'] : []), idLabel, 'Output'],
+    rows: movers.map((move) => ({
+      keys: [...(dated ? [move.date ?? ''] : []), move.id, `${move.frame}.${move.column}`],
+      a: move.a,
+      b: move.b,
+      delta: move.delta,
+    })),
+  }
+}
