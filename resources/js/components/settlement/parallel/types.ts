@@ -104,3 +104,25 @@ export function moverTable(movers: Movement[], idLabel: string) {
     })),
   }
 }
+
+/** Run totals as delta-table rows, one per total. */
+export function totalsTable(totals: Totals) {
+  return Object.entries(totals).map(([name, total]) => ({
+    keys: [name],
+    a: total.control,
+    b: total.candidate,
+    delta: total.delta,
+  }))
+}
+
+/** Per party, each output that moved: the party with the largest change first. */
+export function partyTable(parties: PartyDelta[]) {
+  return parties.flatMap((party) =>
+    Object.entries(party.fields).map(([output, field]) => ({
+      keys: [party.partyId, output],
+      a: field.control,
+      b: field.candidate,
+      delta: field.delta,
+    }))
+  )
+}
