@@ -10,6 +10,7 @@ import {
   replicateParty,
 } from '#settlement/actions/replicate_reference_data'
 import { failAbandonedRuns } from '#settlement/runs/run_liveness'
+import { failAbandonedParallelRuns } from '#settlement/parallel/abandoned_parallel_runs'
 
 emitter.on('customer:party_registered', async (payload) => {
   try {
@@ -37,7 +38,7 @@ for (const name of ['customer:bm_unit_registered', 'customer:bm_unit_changed'] a
 
 /* Once the HTTP server listens (not in ace commands, which may only be generating code). */
 emitter.on('http:server_ready', () =>
-  failAbandonedRuns().catch((error) =>
+  Promise.all([failAbandonedRuns(), failAbandonedParallelRuns()]).catch((error) =>
     logger.error({ err: error }, 'settlement: could not check for abandoned runs')
   )
 )

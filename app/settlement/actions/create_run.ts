@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { CalendarError, parseSettlementDate } from '#core/calendar/index'
 import { RuleSetError } from '#rules_runtime/rule_set'
-import { hasInputs } from '#settlement/inputs/load_day_records'
+import { hasRunInputs } from '#settlement/sandboxes/day_copies'
 import { isRunType, RUN_TYPES } from '#settlement/runs/run_types'
 import { defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
 import { enabledRuleSetKey } from '#settlement/enablement/derive_rule_set'
@@ -48,13 +48,13 @@ export async function createRun(
       `runType must be one of ${RUN_TYPES.join(', ')}, got "${request.runType}"`
     )
   }
-  if (!(await hasInputs(settlementDate))) {
+  const sandboxId = request.sandboxId ?? null
+  if (!(await hasRunInputs(sandboxId, settlementDate))) {
     throw new RunRequestError(
       'settlementDate',
       `No settlement inputs for ${settlementDate}: import them first`
     )
   }
-  const sandboxId = request.sandboxId ?? null
   // Sandbox-only plugins may never settle production.
   const production = sandboxId === null
   let ruleSetKey = request.ruleSetKey

@@ -6,6 +6,7 @@ import { encodeFrames, outputHash } from '#settlement/runs/frame_store'
 import { loadSnapshot } from '#settlement/runs/snapshot_store'
 import { defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
 import { codeVersion } from './execute_run.js'
+import { leaseForRun } from '#settlement/sandboxes/sandbox_capacity'
 
 /**
  * Re-computes a finished run from its stored input snapshot with the rule
@@ -41,8 +42,8 @@ export async function replayRun(
   )
   const inputs = await loadSnapshot(run.input_hash)
   const codeVersionNow = codeVersion(runtime)
-  const owner = run.sandbox_id === null ? 'production' : `sandbox:${run.sandbox_id}`
-  const lease = runtime.pool.lease(owner, codeVersionNow)
+  // A trial's run replays within its trial's cap, as it ran.
+  const lease = await leaseForRun(runtime.pool, run.sandbox_id, codeVersionNow)
   const started = performance.now()
   const compute = await computeDay({
     lease,

@@ -5,6 +5,7 @@ import { computeDay, ComputeFailure, type ComputeResult } from '#workers/compute
 import { codeVersion, DEFAULT_RUN_TIMEOUT_MS } from '#settlement/actions/execute_run'
 import { loadDayRecords } from '#settlement/inputs/load_day_records'
 import { withinTimeLimit } from '#settlement/runs/run_liveness'
+import { failAbandonedParallelRuns } from './abandoned_parallel_runs.js'
 import { parametersFor } from '#settlement/runs/run_parameters'
 import { defaultRuntime, type SettlementRuntime } from '#settlement/runs/runtime'
 import { compareOutputs } from './compare_outputs.js'
@@ -151,6 +152,7 @@ export async function startParallelRun(
   const progress = options.onProgress ?? (() => {})
   const dates = await parallelDates(request.from, request.to)
   const plan = await planParallelRun(request.pluginId, dates, runtime)
+  await failAbandonedParallelRuns()
   const id = await recordStart(plan, request.requestedBy)
   progress(`Parallel run ${id}: ${plan.days[0].controlKey} against ${plan.days[0].candidateKey}`)
   return { id, finished: execute(id, plan, runtime, progress) }

@@ -9,7 +9,7 @@ import {
 import { buildDayInputs } from '#rules_runtime/build_day_inputs'
 import type { DayRecords } from '#rules_runtime/day_records'
 import { freezeInputs } from '#rules_runtime/snapshot'
-import { loadDayRecords } from '#settlement/inputs/load_day_records'
+import { hasInputs, loadDayRecords } from '#settlement/inputs/load_day_records'
 
 /**
  * A sandbox's input source (ARCHITECTURE.md §4.7): each source day's input
@@ -65,6 +65,19 @@ export async function loadDayCopy(
     .select('records')
     .first()
   return row ? decompressAndDecode<DayRecords>(row.records) : null
+}
+
+/** Whether a run of the day has inputs to read: the sandbox's copy, else production's tables. */
+export async function hasRunInputs(sandboxId: number | null, settlementDate: string) {
+  if (sandboxId !== null) {
+    const copy = await db
+      .from('settlement_sandbox_days')
+      .where({ sandbox_id: sandboxId, settlement_date: settlementDate })
+      .select('settlement_date')
+      .first()
+    if (copy) return true
+  }
+  return hasInputs(settlementDate)
 }
 
 /**

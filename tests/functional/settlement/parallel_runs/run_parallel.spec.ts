@@ -7,6 +7,7 @@ import { executeRun } from '#settlement/actions/execute_run'
 import { changeEnablement } from '#settlement/enablement/change_enablement'
 import { ParallelRunRefused } from '#settlement/parallel/parallel_plan'
 import { runParallel } from '#settlement/parallel/run_parallel'
+import { failAbandonedParallelRuns } from '#settlement/parallel/abandoned_parallel_runs'
 import { seedDemo } from '#database/demo/demo_seed'
 import { countRows, importGeneratedDay, importSmallDay, SMALL_DATE } from '../support/fixtures.js'
 import { GOOD, ROOT, runtimeOn } from '../enablement/support/rules_fixtures.js'
@@ -186,5 +187,42 @@ test.group('Parallel runs', (group) => {
     assert.equal(run.control, 'baseline@1+audit_totals@1')
     assert.equal(run.candidate, 'baseline@1+audit_totals@1+needs_audit@2')
     assert.equal(run.status, 'succeeded', JSON.stringify(run.error))
+  })
+
+  test('a run left running by a stopped process is failed once its dates have had their time', async ({
+    assert,
+  }) => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+    const left = (from: string, to: string, startedAt: string) =>
+      db
+        .insertQuery()
+        .table('settlement_parallel_runs')
+        .insert({
+          plugin_id: 'par_review_2026',
+          plugin_version: 1,
+          date_from: from,
+          date_to: to,
+          control_key: 'baseline@1',
+          candidate_key: 'baseline@1+par_review_2026@1',
+          status: 'running',
+          requested_by: 'test',
+          started_at: startedAt,
+        })
+        .returning('id')
+        .then(([row]) => Number(typeof row === 'object' ? row.id : row))
+    const stale = await left(SMALL_DATE, SMALL_DATE, hoursAgo(2))
+    const longRange = await left('2026-01-01', '2026-01-10', hoursAgo(2))
+    const recent = await left(SMALL_DATE, SMALL_DATE, hoursAgo(0.1))
+
+    assert.deepEqual(await failAbandonedParallelRuns(), [stale])
+    const rows = await db
+      .from('settlement_parallel_runs')
+      .whereIn('id', [stale, longRange, recent])
+      .orderBy('id')
+    assert.deepEqual(
+      rows.map((row) => row.status),
+      ['failed', 'running', 'running']
+    )
+    assert.match(rows[0].error, /^Abandoned/)
   })
 })

@@ -118,6 +118,11 @@ test.group('Sandbox trials', (group) => {
     assert.equal(outcome.runs[0].inputHash, copied.input_hash)
     const comparison = await compareSandbox(sandbox.id)
     assert.isFalse(comparison.days[0].sameSource)
+    // The trial needs only its copy: it runs again after production's inputs of the day are gone.
+    await db.from('settlement_metered_volumes').where('settlement_date', SMALL_DATE).delete()
+    const again = await runSandbox(sandbox.id, { actor: CLI_OWNER })
+    assert.equal(again.status, 'succeeded')
+    assert.equal(again.runs[0].inputHash, copied.input_hash)
   })
 
   test('creating refuses bad names, conflicts, unknown plugins and days without inputs; nothing is written', async ({
