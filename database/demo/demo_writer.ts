@@ -15,10 +15,17 @@ import type { DatasetName } from '#settlement/index'
 import type { DemoMarket } from './demo_market.js'
 import { createDemoUsers } from './demo_users.js'
 import type { DemoLogin } from './demo_users.js'
-import { insertChunked, timestamp } from './bulk_insert.js'
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { bulkInsert, rowSet } from '#core/db/bulk_insert'
 import { writeCustomerRegister, writeSettlementReference } from './reference_writer.js'
 
 export const DEMO_IMPORTER = 'demo:seed'
+
+/** A timestamp as Lucid models write them, so the models read the rows back. */
+function timestamp(trx: TransactionClientContract): string {
+  return DateTime.now().toFormat(trx.dialect.dateTimeFormat)
+}
 export const DEMO_ACTOR = { id: null, label: DEMO_IMPORTER }
 
 /** What one seeding wrote (kept in the audit log). */
@@ -111,10 +118,16 @@ export async function writeDay(day: DayRecords, fileName: string): Promise<void>
         })
         .returning('id')
       const batchId = Number(typeof batch === 'object' ? batch.id : batch)
-      await insertChunked(trx, spec.table, records, (record) => ({
-        batch_id: batchId,
-        ...spec.toRow({ ...record, settlementDate: day.settlementDate }),
-      }))
+      await bulkInsert(
+        trx,
+        spec.table,
+        rowSet(
+          records.map((record) => ({
+            batch_id: batchId,
+            ...spec.toRow({ ...record, settlementDate: day.settlementDate }),
+          }))
+        )
+      )
     })
   }
 }

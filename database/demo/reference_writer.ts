@@ -11,7 +11,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DATASETS } from '#settlement/index'
 import type { DemoMarket } from './demo_market.js'
 import type { DemoParty } from './parties_generator.js'
-import { insertChunked } from './bulk_insert.js'
+import { bulkInsert, rowSet } from '#core/db/bulk_insert'
 
 export async function writeCustomerRegister(
   trx: TransactionClientContract,
@@ -19,90 +19,132 @@ export async function writeCustomerRegister(
   now: string
 ) {
   const { parties, bmUnits } = market
-  await insertChunked(trx, 'customer_parties', parties, (p) => ({
-    party_id: p.partyId,
-    name: p.name,
-    status: 'active',
-    registered_number: p.registeredNumber,
-    vat_number: p.vatNumber,
-    country: p.country,
-    registered_address: JSON.stringify(p.address),
-    participant_code: p.participantCode,
-    accession_date: p.accessionDate,
-    created_at: now,
-    updated_at: now,
-  }))
+  await bulkInsert(
+    trx,
+    'customer_parties',
+    rowSet(
+      parties.map((p) => ({
+        party_id: p.partyId,
+        name: p.name,
+        status: 'active',
+        registered_number: p.registeredNumber,
+        vat_number: p.vatNumber,
+        country: p.country,
+        registered_address: JSON.stringify(p.address),
+        participant_code: p.participantCode,
+        accession_date: p.accessionDate,
+        created_at: now,
+        updated_at: now,
+      }))
+    )
+  )
   const roles = parties.flatMap((p) => p.roles.map((role) => ({ party: p, role })))
-  await insertChunked(trx, 'customer_party_roles', roles, ({ party, role }) => ({
-    party_id: party.partyId,
-    role_code: role,
-    status: 'registered',
-    effective_from: party.accessionDate,
-    effective_to: null,
-    created_at: now,
-  }))
+  await bulkInsert(
+    trx,
+    'customer_party_roles',
+    rowSet(
+      roles.map(({ party, role }) => ({
+        party_id: party.partyId,
+        role_code: role,
+        status: 'registered',
+        effective_from: party.accessionDate,
+        effective_to: null,
+        created_at: now,
+      }))
+    )
+  )
   const accounts = parties.flatMap((p) =>
     p.accounts.map((account) => ({ ...account, partyId: p.partyId }))
   )
-  await insertChunked(trx, 'customer_energy_accounts', accounts, (a) => ({
-    party_id: a.partyId,
-    account_id: a.accountId,
-    account_type: a.accountType,
-    created_at: now,
-  }))
-  await insertChunked(trx, 'customer_bm_units', bmUnits, (u) => ({
-    bm_unit_id: u.bmUnitId,
-    bm_unit_name: u.name,
-    ngc_bm_unit_id: u.ngcBmUnitId,
-    party_id: u.partyId,
-    ldso_party_id: u.ldsoPartyId,
-    interconnector_id: u.interconnectorId,
-    is_base: u.kind === 'supplier',
-    bm_unit_type: u.type,
-    gsp_group_id: u.gspGroup,
-    fuel_type: u.fuel,
-    generation_capacity: u.generationCapacity,
-    demand_capacity: u.demandCapacity,
-    pc_flag: u.pcFlag,
-    fpn_flag: u.fpnFlag,
-    trading_unit_id: u.tradingUnitId,
-    effective_from: u.effectiveFrom,
-    effective_to: null,
-    status: 'registered',
-    created_at: now,
-    updated_at: now,
-  }))
+  await bulkInsert(
+    trx,
+    'customer_energy_accounts',
+    rowSet(
+      accounts.map((a) => ({
+        party_id: a.partyId,
+        account_id: a.accountId,
+        account_type: a.accountType,
+        created_at: now,
+      }))
+    )
+  )
+  await bulkInsert(
+    trx,
+    'customer_bm_units',
+    rowSet(
+      bmUnits.map((u) => ({
+        bm_unit_id: u.bmUnitId,
+        bm_unit_name: u.name,
+        ngc_bm_unit_id: u.ngcBmUnitId,
+        party_id: u.partyId,
+        ldso_party_id: u.ldsoPartyId,
+        interconnector_id: u.interconnectorId,
+        is_base: u.kind === 'supplier',
+        bm_unit_type: u.type,
+        gsp_group_id: u.gspGroup,
+        fuel_type: u.fuel,
+        generation_capacity: u.generationCapacity,
+        demand_capacity: u.demandCapacity,
+        pc_flag: u.pcFlag,
+        fpn_flag: u.fpnFlag,
+        trading_unit_id: u.tradingUnitId,
+        effective_from: u.effectiveFrom,
+        effective_to: null,
+        status: 'registered',
+        created_at: now,
+        updated_at: now,
+      }))
+    )
+  )
 }
 
 export async function writeSettlementReference(trx: TransactionClientContract, market: DemoMarket) {
   const { parties, bmUnits } = market
-  await insertChunked(trx, 'settlement_parties', parties, (p) =>
-    DATASETS.parties.toRow({ partyId: p.partyId, partyName: p.name, roles: settlementRoles(p) })
+  await bulkInsert(
+    trx,
+    'settlement_parties',
+    rowSet(
+      parties.map((p) =>
+        DATASETS.parties.toRow({ partyId: p.partyId, partyName: p.name, roles: settlementRoles(p) })
+      )
+    )
   )
   const accounts = parties.flatMap((p) =>
     p.accounts.map((account) => ({ ...account, partyId: p.partyId }))
   )
-  await insertChunked(trx, 'settlement_accounts', accounts, (a) => DATASETS.accounts.toRow(a))
-  await insertChunked(trx, 'settlement_bm_units', bmUnits, (u) =>
-    DATASETS['bm-units'].toRow({
-      elexonBmUnit: u.bmUnitId,
-      nationalGridBmUnit: u.ngcBmUnitId,
-      leadPartyId: u.partyId,
-      bmUnitType: u.type,
-      gspGroupId: u.gspGroup,
-      tradingUnitId: u.tradingUnitId,
-      productionOrConsumptionFlag: u.pcStatus,
-      isInterconnector: u.type === 'I',
-      fuelType: u.fuel,
-      effectiveFrom: u.effectiveFrom,
-    })
+  await bulkInsert(
+    trx,
+    'settlement_accounts',
+    rowSet(accounts.map((a) => DATASETS.accounts.toRow(a)))
+  )
+  await bulkInsert(
+    trx,
+    'settlement_bm_units',
+    rowSet(
+      bmUnits.map((u) =>
+        DATASETS['bm-units'].toRow({
+          elexonBmUnit: u.bmUnitId,
+          nationalGridBmUnit: u.ngcBmUnitId,
+          leadPartyId: u.partyId,
+          bmUnitType: u.type,
+          gspGroupId: u.gspGroup,
+          tradingUnitId: u.tradingUnitId,
+          productionOrConsumptionFlag: u.pcStatus,
+          isInterconnector: u.type === 'I',
+          fuelType: u.fuel,
+          effectiveFrom: u.effectiveFrom,
+        })
+      )
+    )
   )
 
   const existingTlfs = await trx.from('settlement_tlfs').select('zone', 'effective_from')
   const tlfKeys = new Set(existingTlfs.map((r) => `${r.zone}|${r.effective_from}`))
   const tlfs = market.tlfs.filter((t) => !tlfKeys.has(`${t.zone}|${t.effectiveFrom}`))
-  await insertChunked(trx, 'settlement_tlfs', tlfs, (t) =>
-    DATASETS.tlf.toRow({ ...t, transmissionLossFactor: t.tlf })
+  await bulkInsert(
+    trx,
+    'settlement_tlfs',
+    rowSet(tlfs.map((t) => DATASETS.tlf.toRow({ ...t, transmissionLossFactor: t.tlf })))
   )
   const existingRuns = await trx
     .from('settlement_run_calendar')
@@ -110,11 +152,17 @@ export async function writeSettlementReference(trx: TransactionClientContract, m
     .select('settlement_date', 'run_type')
   const runKeys = new Set(existingRuns.map((r) => `${r.settlement_date}|${r.run_type}`))
   const runs = market.runCalendar.filter((r) => !runKeys.has(`${r.settlementDate}|${r.runType}`))
-  await insertChunked(trx, 'settlement_run_calendar', runs, (r) => ({
-    settlement_date: r.settlementDate,
-    run_type: r.runType,
-    run_date: r.runDate,
-  }))
+  await bulkInsert(
+    trx,
+    'settlement_run_calendar',
+    rowSet(
+      runs.map((r) => ({
+        settlement_date: r.settlementDate,
+        run_type: r.runType,
+        run_date: r.runDate,
+      }))
+    )
+  )
   return {
     tlfs: tlfs.map((t): [string, string] => [t.zone, t.effectiveFrom]),
     runCalendar: runs.map((r): [string, string] => [r.settlementDate, r.runType]),

@@ -3,8 +3,14 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import BmUnit from '#customer/models/bm_unit'
-import MeteringSystem from '#customer/models/metering_system'
-import { cast, operator, registerRole, workingDaysAhead } from '#tests/fixtures/customer/world'
+import {
+  cast,
+  meteringSystems,
+  operator,
+  registeredVlpUnits,
+  registerRole,
+  workingDaysAhead,
+} from '#tests/fixtures/customer/world'
 import { as, expectStatus } from '#tests/fixtures/customer/api'
 
 async function fenmoor(...roles: string[]) {
@@ -200,52 +206,18 @@ test.group('Asset registration: BM Units, metering systems, MSID Pairs, AMSIDs',
   }) => {
     const p = await fenmoor('VLP')
     const from = workingDaysAhead(8)
-    for (const [id, gsp] of [
+    await registeredVlpUnits('FENMOOR', [
       ['V__JFNMF001', '_J'],
       ['V__JFNMF002', '_J'],
       ['V__CFNMF001', '_C'],
-    ]) {
-      await BmUnit.create({
-        bmUnitId: id,
-        bmUnitName: id,
-        partyId: 'FENMOOR',
-        bmUnitType: 'V',
-        gspGroupId: gsp,
-        generationCapacity: 1,
-        demandCapacity: 0,
-        pcFlag: null,
-        fpnFlag: true,
-        isBase: false,
-        netsoAgreed: false,
-        effectiveFrom: workingDaysAhead(1),
-        effectiveTo: null,
-        status: 'registered',
-        submittedBy: null,
-      })
-    }
-    for (const [msid, gsp] of [
+    ])
+    await meteringSystems('FENMOOR', [
       ['1900012345670', '_J'],
       ['1900012345680', '_J'],
       ['1200098765433', '_C'],
       ['1900055500016', '_J'],
-    ]) {
-      await MeteringSystem.create({
-        partyId: 'FENMOOR',
-        msid,
-        gspGroupId: gsp,
-        measurementClass: 'HH',
-        effectiveFrom: '2025-01-01',
-        effectiveTo: null,
-      })
-    }
-    await MeteringSystem.create({
-      partyId: 'FENMOOR',
-      msid: '1900012345699',
-      gspGroupId: '_J',
-      measurementClass: 'NHH',
-      effectiveFrom: '2025-01-01',
-      effectiveTo: null,
-    })
+    ])
+    await meteringSystems('FENMOOR', [['1900012345699', '_J']], 'NHH')
     const rows = [
       {
         bmUnitId: 'V__JFNMF001',
@@ -313,14 +285,7 @@ test.group('Asset registration: BM Units, metering systems, MSID Pairs, AMSIDs',
     assert,
   }) => {
     const p = await fenmoor('VLP')
-    await MeteringSystem.create({
-      partyId: 'FENMOOR',
-      msid: '1900012345670',
-      gspGroupId: '_J',
-      measurementClass: 'HH',
-      effectiveFrom: '2025-01-01',
-      effectiveTo: null,
-    })
+    await meteringSystems('FENMOOR', [['1900012345670', '_J']])
     const ams = {
       boundaryMsid: '1900012345670',
       direction: 'import',
@@ -344,23 +309,7 @@ test.group('Asset registration: BM Units, metering systems, MSID Pairs, AMSIDs',
       ams
     )
     assert.equal(noUnit.body().errors[0].field, 'bmUnitId')
-    await BmUnit.create({
-      bmUnitId: 'V__JFNMF003',
-      bmUnitName: 'x',
-      partyId: 'FENMOOR',
-      bmUnitType: 'V',
-      gspGroupId: '_J',
-      generationCapacity: 1,
-      demandCapacity: 0,
-      pcFlag: null,
-      fpnFlag: true,
-      isBase: false,
-      netsoAgreed: false,
-      effectiveFrom: workingDaysAhead(1),
-      effectiveTo: null,
-      status: 'registered',
-      submittedBy: null,
-    })
+    await registeredVlpUnits('FENMOOR', [['V__JFNMF003', '_J']])
     expectStatus(
       await as(client, p.catA.user).post('/parties/FENMOOR/asset-metering-systems', {
         ...ams,

@@ -3,11 +3,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import BmUnit from '#customer/models/bm_unit'
-import MeteringSystem from '#customer/models/metering_system'
 import {
   cast,
+  meteringSystems,
   operator,
   PDF_BYTES,
+  registeredVlpUnits,
   registerRole,
   workingDaysAhead,
 } from '#tests/fixtures/customer/world'
@@ -16,42 +17,15 @@ import { as, bodyOf, expectStatus } from '#tests/fixtures/customer/api'
 async function fenmoorWithUnits() {
   const p = await cast('FENMOOR', { participantCode: 'FNMF' })
   await registerRole('FENMOOR', 'VLP')
-  for (const [id, gsp] of [
+  await registeredVlpUnits('FENMOOR', [
     ['V__JFNMF001', '_J'],
     ['V__CFNMF001', '_C'],
-  ]) {
-    await BmUnit.create({
-      bmUnitId: id,
-      bmUnitName: id,
-      partyId: 'FENMOOR',
-      bmUnitType: 'V',
-      gspGroupId: gsp,
-      generationCapacity: 1,
-      demandCapacity: 0,
-      pcFlag: null,
-      fpnFlag: true,
-      isBase: false,
-      netsoAgreed: false,
-      effectiveFrom: workingDaysAhead(1),
-      effectiveTo: null,
-      status: 'registered',
-      submittedBy: null,
-    })
-  }
-  for (const [msid, gsp] of [
+  ])
+  await meteringSystems('FENMOOR', [
     ['1900012345670', '_J'],
     ['1900012345680', '_J'],
     ['1200098765433', '_C'],
-  ]) {
-    await MeteringSystem.create({
-      partyId: 'FENMOOR',
-      msid,
-      gspGroupId: gsp,
-      measurementClass: 'HH',
-      effectiveFrom: '2025-01-01',
-      effectiveTo: null,
-    })
-  }
+  ])
   return p
 }
 

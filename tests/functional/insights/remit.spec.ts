@@ -5,29 +5,10 @@ import User from '#core/auth/user'
 import { replicateBmUnit } from '#insights/actions/replicate_bm_unit'
 import { createUser } from '#tests/helpers/users'
 import { contractErrors } from './helpers/contract.js'
+import { registeredUnit } from './helpers/fixtures.js'
 
 const portal = '/api/v1/insights/remit'
 const api = '/bmrs/api/v1'
-
-function unit(elexonBmUnit: string, leadPartyId: string) {
-  return {
-    elexonBmUnit,
-    nationalGridBmUnit: elexonBmUnit.replace(/^T_/, ''),
-    bmUnitName: `${elexonBmUnit} unit`,
-    leadPartyId,
-    leadPartyName: `${leadPartyId} Ltd`,
-    bmUnitType: 'T',
-    gspGroupId: null,
-    fuelType: 'CCGT',
-    generationCapacity: 780,
-    demandCapacity: 0,
-    productionOrConsumptionFlag: 'P' as const,
-    fpnFlag: true,
-    effectiveFrom: '2023-01-01',
-    effectiveTo: null,
-    tradingUnitId: null,
-  }
-}
 
 const message = (overrides: Record<string, unknown> = {}) => ({
   messageType: 'UnavailabilitiesOfElectricityFacilities',
@@ -49,8 +30,8 @@ const message = (overrides: Record<string, unknown> = {}) => ({
 })
 
 async function setup() {
-  await replicateBmUnit(unit('T_ALPHA-1', 'ALPHA'))
-  await replicateBmUnit(unit('T_BRAVO-1', 'BRAVO'))
+  await replicateBmUnit(registeredUnit('T_ALPHA-1', 'ALPHA'))
+  await replicateBmUnit(registeredUnit('T_BRAVO-1', 'BRAVO'))
   const alpha = await createUser({ role: 'signatory', partyId: 'ALPHA' })
   const bravo = await createUser({ role: 'assistant', partyId: 'BRAVO' })
   return { alpha: alpha.user, bravo: bravo.user }

@@ -3,26 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { replicateBmUnit } from '#insights/actions/replicate_bm_unit'
 import { csrfForm } from '#tests/helpers/csrf'
 import { createUser } from '#tests/helpers/users'
-
-function unit(elexonBmUnit: string, leadPartyId: string) {
-  return {
-    elexonBmUnit,
-    nationalGridBmUnit: elexonBmUnit.replace(/^T_/, ''),
-    bmUnitName: `${elexonBmUnit} unit`,
-    leadPartyId,
-    leadPartyName: `${leadPartyId} Ltd`,
-    bmUnitType: 'T',
-    gspGroupId: null,
-    fuelType: 'CCGT',
-    generationCapacity: 780,
-    demandCapacity: 0,
-    productionOrConsumptionFlag: 'P' as const,
-    fpnFlag: true,
-    effectiveFrom: '2023-01-01',
-    effectiveTo: null,
-    tradingUnitId: null,
-  }
-}
+import { registeredUnit } from '../helpers/fixtures.js'
 
 /** What the page's form posts (times entered in UTC and sent with Z). */
 const message = (overrides: Record<string, unknown> = {}) => ({
@@ -46,8 +27,8 @@ function fieldsInError(response: { flashMessages(): Record<string, any> }): stri
 }
 
 async function setup() {
-  await replicateBmUnit(unit('T_ALPHA-1', 'ALPHA'))
-  await replicateBmUnit(unit('T_BRAVO-1', 'BRAVO'))
+  await replicateBmUnit(registeredUnit('T_ALPHA-1', 'ALPHA'))
+  await replicateBmUnit(registeredUnit('T_BRAVO-1', 'BRAVO'))
   const alpha = await createUser({ role: 'signatory', partyId: 'ALPHA' })
   const bravo = await createUser({ role: 'assistant', partyId: 'BRAVO' })
   return { alpha: alpha.user, bravo: bravo.user }
