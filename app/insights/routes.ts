@@ -55,42 +55,16 @@ router
         'stack',
       ])
       .as('stack.period')
-    router
-      .get(`${settlement}/indicative/volumes/all/:bidOffer/:settlementDate`, [
-        SettlementController,
-        'indicativeVolumes',
-      ])
-      .as('indicative_volumes.day')
-    router
-      .get(`${settlement}/indicative/volumes/all/:bidOffer/:settlementDate/:settlementPeriod`, [
-        SettlementController,
-        'indicativeVolumes',
-      ])
-      .as('indicative_volumes.period')
-    router
-      .get(`${settlement}/indicative/cashflows/all/:bidOffer/:settlementDate`, [
-        SettlementController,
-        'indicativeCashflows',
-      ])
-      .as('indicative_cashflows.day')
-    router
-      .get(`${settlement}/indicative/cashflows/all/:bidOffer/:settlementDate/:settlementPeriod`, [
-        SettlementController,
-        'indicativeCashflows',
-      ])
-      .as('indicative_cashflows.period')
-    router
-      .get(`${settlement}/acceptance/volumes/all/:bidOffer/:settlementDate`, [
-        SettlementController,
-        'acceptanceVolumes',
-      ])
-      .as('acceptance_volumes.day')
-    router
-      .get(`${settlement}/acceptance/volumes/all/:bidOffer/:settlementDate/:settlementPeriod`, [
-        SettlementController,
-        'acceptanceVolumes',
-      ])
-      .as('acceptance_volumes.period')
+    // Per-BM-Unit settlement outputs: a whole day, or one period of it.
+    for (const [path, action, name] of [
+      ['indicative/volumes', 'indicativeVolumes', 'indicative_volumes'],
+      ['indicative/cashflows', 'indicativeCashflows', 'indicative_cashflows'],
+      ['acceptance/volumes', 'acceptanceVolumes', 'acceptance_volumes'],
+    ] as const) {
+      const day = `${settlement}/${path}/all/:bidOffer/:settlementDate`
+      router.get(day, [SettlementController, action]).as(`${name}.day`)
+      router.get(`${day}/:settlementPeriod`, [SettlementController, action]).as(`${name}.period`)
+    }
     router.get('/balancing/acceptances/all', [AcceptancesController, 'all']).as('acceptances.all')
     router
       .get('/balancing/acceptances', [AcceptancesController, 'forBmUnit'])
